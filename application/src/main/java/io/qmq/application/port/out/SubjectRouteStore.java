@@ -1,0 +1,21 @@
+package io.qmq.application.port.out;
+
+import io.qmq.domain.message.Subject;
+import java.util.List;
+import java.util.Map;
+
+/** Which broker groups each subject is assigned to. Subjects here are always real subjects. */
+public interface SubjectRouteStore {
+
+    /** The names of the groups assigned to the subject, in assignment order; empty if unassigned. */
+    List<String> groupsOf(Subject subject);
+
+    /**
+     * Assigns the groups to the subject unless it already has an assignment, atomically even across
+     * meta servers sharing the store. Returns the assignment in force afterwards.
+     */
+    List<String> assignIfAbsent(Subject subject, List<String> groupNames);
+
+    /** Every assigned subject with its groups. */
+    Map<Subject, List<String>> all();
+}
