@@ -1,0 +1,44 @@
+package io.qmq.adapters.metrics;
+
+import dagger.Binds;
+import dagger.Module;
+import dagger.Provides;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.qmq.application.port.in.ReportBacklogUseCase;
+import io.qmq.application.port.out.BrokerMetrics;
+import javax.inject.Provider;
+import javax.inject.Singleton;
+
+/**
+ * Binds {@link BrokerMetrics} to Prometheus counters and provides the {@code /metrics} endpoint. The
+ * component must supply a {@link MetricsConfig} and a {@link ReportBacklogUseCase}.
+ *
+ * <p>Each node gets a registry of its own rather than Prometheus' default one, so that several nodes
+ * in one JVM (as in tests) never collide on metric names.
+ */
+@Module
+public abstract class MetricsModule {
+
+    private MetricsModule() {
+    }
+
+    @Binds
+    abstract BrokerMetrics brokerMetrics(PrometheusBrokerMetrics metrics);
+
+    @Provides
+    @Singleton
+    static PrometheusRegistry registry() {
+        return new PrometheusRegistry();
+    }
+
+    /** Starts serving; the JVM and backlog gauges are registered only by a node that serves them. */
+    @Provides
+    @Singleton
+    static MetricsServer metricsServer(MetricsConfig config, PrometheusRegistry registry,
+                                       Provider<ReportBacklogUseCase> backlogs) {
+        JvmMetrics.builder().register(registry);
+        BacklogGauge.register(registry, backlogs);
+        return MetricsServer.start(config, registry);
+    }
+}
