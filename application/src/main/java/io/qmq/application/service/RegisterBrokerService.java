@@ -1,0 +1,20 @@
+package io.qmq.application.service;
+
+import io.qmq.application.port.in.RegisterBrokerUseCase;
+import io.qmq.application.port.out.BrokerGroupStore;
+import io.qmq.domain.cluster.BrokerGroup;
+
+/** Keeps the meta server's view of a broker group as the group itself reports it. */
+public final class RegisterBrokerService implements RegisterBrokerUseCase {
+
+    private final BrokerGroupStore groups;
+
+    public RegisterBrokerService(BrokerGroupStore groups) {
+        this.groups = groups;
+    }
+
+    @Override
+    public void register(BrokerGroup group) {
+        groups.save(group);
+    }
+}

@@ -1,0 +1,33 @@
+package io.qmq.application.service;
+
+import io.qmq.application.port.in.RegisterClientCommand;
+import io.qmq.application.port.in.RegisterClientUseCase;
+import io.qmq.application.port.in.ResolveRouteUseCase;
+import io.qmq.application.port.in.RouteAnswer;
+import io.qmq.application.port.out.ClientRegistrationStore;
+import io.qmq.domain.cluster.ClientRegistration;
+
+/**
+ * Records who uses what and answers with the broker groups to use. Consumers are always told to be
+ * online: no operator switch exists yet, and a constant version never takes a consumer offline.
+ */
+public final class RegisterClientService implements RegisterClientUseCase {
+
+    /** Stamp of the on/offline answers; constant until consumers can be switched off. */
+    static final long ROUTE_VERSION = 0;
+
+    private final ResolveRouteUseCase routes;
+    private final ClientRegistrationStore registrations;
+
+    public RegisterClientService(ResolveRouteUseCase routes, ClientRegistrationStore registrations) {
+        this.routes = routes;
+        this.registrations = registrations;
+    }
+
+    @Override
+    public RouteAnswer register(RegisterClientCommand command) {
+        ClientRegistration registration = command.registration();
+        registrations.record(registration);
+        return new RouteAnswer(ROUTE_VERSION, true, routes.resolve(registration.subject(), registration.type()));
+    }
+}

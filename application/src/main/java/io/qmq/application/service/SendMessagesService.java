@@ -1,0 +1,95 @@
+package io.qmq.application.service;
+
+import io.qmq.application.port.in.SendMessagesCommand;
+import io.qmq.application.port.in.SendMessagesUseCase;
+import io.qmq.application.port.in.SendResult;
+import io.qmq.application.port.in.SendStatus;
+import io.qmq.application.port.out.BrokerMetrics;
+import io.qmq.application.port.out.MessageLog;
+import io.qmq.domain.message.InvalidMessageException;
+import io.qmq.domain.message.Message;
+import io.qmq.domain.message.StoredMessage;
+import io.qmq.domain.message.Subject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Stores producers' batches: checks each message, hands the acceptable ones to the message log in one
+ * append (so they share one group commit), then wakes the pulls waiting on their subjects.
+ */
+public final class SendMessagesService implements SendMessagesUseCase {
+
+    private static final System.Logger LOG = System.getLogger(SendMessagesService.class.getName());
+
+    private final MessageLog log;
+    private final MessageArrivals arrivals;
+    private final BrokerMetrics metrics;
+    private final BrokerSettings settings;
+
+    public SendMessagesService(MessageLog log, MessageArrivals arrivals, BrokerMetrics metrics, BrokerSettings settings) {
+        this.log = log;
+        this.arrivals = arrivals;
+        this.metrics = metrics;
+        this.settings = settings;
+    }
+
+    @Override
+    public CompletableFuture<List<SendResult>> send(SendMessagesCommand command) {
+        List<Message> messages = command.messages();
+        SendResult[] results = new SendResult[messages.size()];
+        List<Message> accepted = new ArrayList<>(messages.size());
+        List<Integer> positions = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
+            try {
+                settings.sizeLimit().check(message);
+                accepted.add(message);
+                positions.add(i);
+            } catch (InvalidMessageException e) {
+                results[i] = refuse(message, SendStatus.STORE_ERROR, e.getMessage());
+            }
+        }
+        if (accepted.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of(results));
+        }
+        long start = System.nanoTime();
+        return log.append(accepted).handle((stored, failure) -> {
+            metrics.appendCompleted(Duration.ofNanos(System.nanoTime() - start));
+            for (int k = 0; k < accepted.size(); k++) {
+                Message message = accepted.get(k);
+                results[positions.get(k)] = failure == null
+                        ? SendResult.stored(message.id())
+                        : refuse(message, SendStatus.STORE_ERROR, "store failed: " + failure.getMessage());
+            }
+            if (failure == null) {
+                announce(stored);
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "append of " + accepted.size() + " messages failed", failure);
+            }
+            return List.of(results);
+        });
+    }
+
+    private SendResult refuse(Message message, SendStatus status, String remark) {
+        metrics.messageRefused(message.subject(), status);
+        return new SendResult(message.id(), status, remark);
+    }
+
+    /** Counts the stored messages per subject and wakes each subject's waiting pulls once. */
+    private void announce(List<StoredMessage> stored) {
+        Map<Subject, long[]> perSubject = new LinkedHashMap<>();
+        for (StoredMessage s : stored) {
+            long[] countAndBytes = perSubject.computeIfAbsent(s.message().subject(), k -> new long[2]);
+            countAndBytes[0]++;
+            countAndBytes[1] += s.message().size();
+        }
+        perSubject.forEach((subject, countAndBytes) -> {
+            metrics.messagesStored(subject, (int) countAndBytes[0], countAndBytes[1]);
+            arrivals.arrived(subject);
+        });
+    }
+}
