@@ -19,11 +19,11 @@ public record TagFilter(TagMatch match, Set<String> tags) {
     }
 
     public static TagFilter any(String... tags) {
-        return new TagFilter(TagMatch.ANY, Set.of(tags));
+        return new TagFilter(TagMatch.ANY, Set.copyOf(java.util.Arrays.asList(tags)));
     }
 
     public static TagFilter all(String... tags) {
-        return new TagFilter(TagMatch.ALL, Set.of(tags));
+        return new TagFilter(TagMatch.ALL, Set.copyOf(java.util.Arrays.asList(tags)));
     }
 
     public boolean isActive() {

@@ -43,12 +43,26 @@ public record Subject(String name) {
 
     /** The subject that holds failed deliveries of this (real) subject for one consumer group. */
     public Subject retryFor(String consumerGroup) {
-        return new Subject(RETRY_PREFIX + real().name + SEPARATOR + consumerGroup);
+        return derived(RETRY_PREFIX, consumerGroup);
     }
 
     /** The subject that holds messages of this (real) subject that one consumer group gave up on. */
     public Subject deadLetterFor(String consumerGroup) {
-        return new Subject(DEAD_LETTER_PREFIX + real().name + SEPARATOR + consumerGroup);
+        return derived(DEAD_LETTER_PREFIX, consumerGroup);
+    }
+
+    /**
+     * Builds a derived name, refusing parts that would not parse back: the derived name is split on
+     * '%', so neither the real subject nor the group may contain one, and the group may not be blank.
+     */
+    private Subject derived(String prefix, String consumerGroup) {
+        String realName = real().name;
+        if (realName.indexOf(SEPARATOR) >= 0 || consumerGroup.isBlank() || consumerGroup.indexOf(SEPARATOR) >= 0
+                || !consumerGroup.equals(consumerGroup.trim())) {
+            throw new InvalidSubjectException(prefix + realName + SEPARATOR + consumerGroup,
+                    "a retry or dead-letter subject needs a real subject and a non-blank group without '%'");
+        }
+        return new Subject(prefix + realName + SEPARATOR + consumerGroup);
     }
 
     public boolean isRetry() {

@@ -9,7 +9,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -106,10 +105,6 @@ class RetrySubjectTest {
      * the stock client) reads as an ordinary subject, so its messages are routed and consumed as if
      * they belonged to a subject of that literal name.
      */
-    @Disabled("BUG: Subject.retryFor/deadLetterFor accept an empty group, a group containing '%' and a real "
-            + "subject containing '%' (or starting with it), and return a subject that is not a retry/dead-letter "
-            + "subject: Subject.of(\"a\").retryFor(\"\").isRetry() is false; Subject.of(\"a%b\").retryFor(\"g\")"
-            + ".real() is itself; Subject.of(\"%x\").retryFor(\"g\").real() is 'x'. They should refuse such input.")
     @Property(tries = 500)
     void derivedNamesEitherParseBackOrAreRefused(@ForAll("realsWithPercent") String real,
                                                  @ForAll("groupsWithPercent") String group) {
