@@ -1,0 +1,93 @@
+package io.qmq.bootstrap.config;
+
+import static io.qmq.bootstrap.config.ValueParsers.any;
+import static io.qmq.bootstrap.config.ValueParsers.bytes;
+import static io.qmq.bootstrap.config.ValueParsers.choice;
+import static io.qmq.bootstrap.config.ValueParsers.choices;
+import static io.qmq.bootstrap.config.ValueParsers.intBytes;
+import static io.qmq.bootstrap.config.ValueParsers.nonEmpty;
+import static io.qmq.bootstrap.config.ValueParsers.port;
+import static io.qmq.bootstrap.config.ValueParsers.positiveInt;
+import static io.qmq.bootstrap.config.ValueParsers.positiveLong;
+
+import io.qmq.domain.consumer.StartPosition;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every key a node understands. Names follow QMQ's where QMQ has the setting, so existing
+ * {@code broker.properties} lines carry over; keys QMQ lacks use the same dotted style.
+ */
+public final class Settings {
+
+    private static final String PORT = "port (0 = any free port)";
+    private static final String SIZE = "bytes (k, m, g suffixes)";
+
+    public static final Setting<String> STORE_ROOT = new Setting<>("store.root", "(--data-dir)", "directory",
+            "Data directory: message logs, pull logs and the embedded meta-data database", nonEmpty());
+    public static final Setting<String> NODE_HOST = new Setting<>("node.host", "auto", "host or IPv4 address",
+            "Address clients are told to connect to; auto = first non-loopback IPv4, else 127.0.0.1", nonEmpty());
+    public static final Setting<String> BIND_HOST = new Setting<>("bind.host", "0.0.0.0", "host or IPv4 address",
+            "Address every server socket listens on", nonEmpty());
+    public static final Setting<Integer> META_DISCOVER_PORT = new Setting<>("meta.server.discover.port", "8080", PORT,
+            "HTTP port of the meta server; GET /meta/address answers host:meta.server.port", port());
+    public static final Setting<Integer> META_PORT = new Setting<>("meta.server.port", "20880", PORT,
+            "TCP port of the meta server (client and broker registration)", port());
+    public static final Setting<Integer> BROKER_PORT = new Setting<>("broker.port", "20881", PORT,
+            "TCP port producers and consumers connect to", port());
+    public static final Setting<Integer> METRICS_PORT = new Setting<>("metrics.port", "3333", PORT,
+            "HTTP port of the Prometheus endpoint /metrics (QMQ's monitor.port)", port());
+    public static final Setting<String> BROKER_GROUP = new Setting<>("broker.group", "standalone", "name",
+            "Name of the broker group this broker registers as", nonEmpty());
+    public static final Setting<Integer> MAX_FRAME_BYTES = new Setting<>("netty.max.frame.bytes", "16m", SIZE,
+            "Largest request or response frame; larger frames close the connection", intBytes());
+    public static final Setting<String> STORE_KIND = new Setting<>("store.kind", "file", "store name",
+            "Which message and pull log implementation to use", nonEmpty());
+    public static final Setting<FlushMode> STORE_FLUSH = new Setting<>("store.flush", "async", choices(FlushMode.class),
+            "async: a message is stored once in the page cache; sync: once forced to disk", choice(FlushMode.class));
+    public static final Setting<Long> FLUSH_INTERVAL_MS = new Setting<>("store.flush.interval.ms", "500", "milliseconds",
+            "How often async flushing forces written data to disk", positiveLong());
+    public static final Setting<Long> SEGMENT_BYTES = new Setting<>("store.segment.bytes", "256m", SIZE,
+            "Size of one message log segment file", bytes());
+    public static final Setting<String> JDBC_URL = new Setting<>("jdbc.url", "", "JDBC URL",
+            "Meta-data database; empty = embedded H2 under <store.root>/meta", any());
+    public static final Setting<String> JDBC_USERNAME = new Setting<>("jdbc.username", "", "text",
+            "Meta-data database user", any());
+    public static final Setting<String> JDBC_PASSWORD = new Setting<>("jdbc.password", "", "text",
+            "Meta-data database password", any());
+    public static final Setting<Integer> POOL_SIZE = new Setting<>("pool.size.max", "10", "count",
+            "Connections in the meta-data database pool", positiveInt());
+    public static final Setting<Long> RETRY_DELAY_SECONDS = new Setting<>("message.retry.delay.seconds", "5", "seconds",
+            "How long a message waits in a retry subject before it is delivered again", positiveLong());
+    public static final Setting<Long> CONSUMER_OFFLINE_SECONDS = new Setting<>("consumer.offline.timeout.seconds", "30",
+            "seconds", "Silence after which a consumer's un-acknowledged messages go back to its group", positiveLong());
+    public static final Setting<Long> REDELIVERY_CHECK_SECONDS = new Setting<>("consumer.check.interval.seconds", "5",
+            "seconds", "How often the broker looks for silent consumers", positiveLong());
+    public static final Setting<StartPosition> NEW_GROUP_START = new Setting<>("consumer.new.group.start", "latest",
+            choices(StartPosition.class), "Where a consumer group that never pulled a subject begins",
+            choice(StartPosition.class));
+    public static final Setting<Integer> PULL_MAX_BYTES = new Setting<>("pull.max.bytes", "8m", SIZE,
+            "Most message bytes in one pull answer (at least one message is always sent)", intBytes());
+    public static final Setting<Integer> MESSAGE_MAX_BYTES = new Setting<>("message.max.bytes", "4m", SIZE,
+            "Largest message a producer may send", intBytes());
+
+    /** In the order the {@code config} command lists them. */
+    public static final List<Setting<?>> ALL = List.of(
+            STORE_ROOT, NODE_HOST, BIND_HOST, META_DISCOVER_PORT, META_PORT, BROKER_PORT, METRICS_PORT, BROKER_GROUP,
+            MAX_FRAME_BYTES, STORE_KIND, STORE_FLUSH, FLUSH_INTERVAL_MS, SEGMENT_BYTES, JDBC_URL, JDBC_USERNAME,
+            JDBC_PASSWORD, POOL_SIZE, RETRY_DELAY_SECONDS, CONSUMER_OFFLINE_SECONDS, REDELIVERY_CHECK_SECONDS,
+            NEW_GROUP_START, PULL_MAX_BYTES, MESSAGE_MAX_BYTES);
+
+    private static final Map<String, Setting<?>> BY_KEY =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));
+
+    private Settings() {
+    }
+
+    public static Optional<Setting<?>> find(String key) {
+        return Optional.ofNullable(BY_KEY.get(key));
+    }
+}
