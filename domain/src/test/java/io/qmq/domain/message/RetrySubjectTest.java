@@ -92,6 +92,20 @@ class RetrySubjectTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a%b", "%g", "g%"})
+    void refusesAGroupThatWouldNotParseBack(String group) {
+        assertThatThrownBy(() -> Subject.of("orders").retryFor(group)).isInstanceOf(InvalidSubjectException.class);
+        assertThatThrownBy(() -> Subject.of("orders").deadLetterFor(group)).isInstanceOf(InvalidSubjectException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a%b", "%x", "x%"})
+    void refusesToDeriveFromARealSubjectContainingTheSeparator(String real) {
+        assertThatThrownBy(() -> Subject.of(real).retryFor("g")).isInstanceOf(InvalidSubjectException.class);
+        assertThatThrownBy(() -> Subject.of(real).deadLetterFor("g")).isInstanceOf(InvalidSubjectException.class);
+    }
+
     @Test
     void aRetryNameThatWouldBeTooLongIsRefused() {
         String real = "s".repeat(Subject.MAX_LENGTH - "%RETRY%%g".length() + 1);
