@@ -1,0 +1,92 @@
+package io.qmq.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qmq.application.fixtures.InMemoryBrokerGroupStore;
+import io.qmq.application.fixtures.InMemoryClientRegistrationStore;
+import io.qmq.application.fixtures.InMemorySubjectRouteStore;
+import io.qmq.application.port.in.RegisterClientCommand;
+import io.qmq.application.port.in.RouteAnswer;
+import io.qmq.domain.cluster.BrokerGroup;
+import io.qmq.domain.cluster.BrokerGroupKind;
+import io.qmq.domain.cluster.BrokerState;
+import io.qmq.domain.cluster.ClientRegistration;
+import io.qmq.domain.cluster.ClientType;
+import io.qmq.domain.message.Subject;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ResolveRouteServiceTest {
+
+    private final InMemoryBrokerGroupStore groups = new InMemoryBrokerGroupStore();
+    private final InMemorySubjectRouteStore routes = new InMemorySubjectRouteStore();
+    private final ResolveRouteService resolve = new ResolveRouteService(groups, routes, new RouteSettings(1));
+    private final Subject subject = Subject.of("subject-" + UUID.randomUUID());
+
+    private void group(String name, BrokerGroupKind kind, BrokerState state) {
+        groups.save(new BrokerGroup(name, kind, "127.0.0.1:" + (20000 + name.length()), state, 1));
+    }
+
+    @Test
+    void aNewSubjectGoesToTheLeastLoadedGroupAndStaysThere() {
+        group("a", BrokerGroupKind.REALTIME, BrokerState.READ_WRITE);
+        group("b", BrokerGroupKind.REALTIME, BrokerState.READ_WRITE);
+        routes.assignIfAbsent(Subject.of("busy-" + UUID.randomUUID()), java.util.List.of("a"));
+
+        assertThat(resolve.resolve(subject, ClientType.PRODUCER)).extracting(BrokerGroup::name).containsExactly("b");
+        routes.assignIfAbsent(Subject.of("busier-" + UUID.randomUUID()), java.util.List.of("b"));
+        routes.assignIfAbsent(Subject.of("busiest-" + UUID.randomUUID()), java.util.List.of("b"));
+        assertThat(resolve.resolve(subject, ClientType.CONSUMER)).extracting(BrokerGroup::name).containsExactly("b");
+    }
+
+    @Test
+    void retryAndDeadLetterSubjectsRouteLikeTheirRealSubject() {
+        group("a", BrokerGroupKind.REALTIME, BrokerState.READ_WRITE);
+
+        var real = resolve.resolve(subject, ClientType.PRODUCER);
+
+        assertThat(resolve.resolve(subject.retryFor("g"), ClientType.CONSUMER)).isEqualTo(real);
+        assertThat(resolve.resolve(subject.deadLetterFor("g"), ClientType.PRODUCER)).isEqualTo(real);
+    }
+
+    @Test
+    void readOnlyGroupsServeConsumersButNotProducers() {
+        group("a", BrokerGroupKind.REALTIME, BrokerState.READ_WRITE);
+        resolve.resolve(subject, ClientType.PRODUCER);
+        group("a", BrokerGroupKind.REALTIME, BrokerState.READ_ONLY);
+
+        assertThat(resolve.resolve(subject, ClientType.PRODUCER)).isEmpty();
+        assertThat(resolve.resolve(subject, ClientType.CONSUMER)).extracting(BrokerGroup::name).containsExactly("a");
+    }
+
+    @Test
+    void delayedSendsGoToUsableDelayGroups() {
+        group("realtime", BrokerGroupKind.REALTIME, BrokerState.READ_WRITE);
+        group("delay-1", BrokerGroupKind.DELAY, BrokerState.READ_WRITE);
+        group("delay-2", BrokerGroupKind.DELAY, BrokerState.OFFLINE);
+
+        assertThat(resolve.resolve(subject, ClientType.DELAY_PRODUCER)).extracting(BrokerGroup::name).containsExactly("delay-1");
+    }
+
+    @Test
+    void noOnlineGroupMeansNoRouteAndNoAssignment() {
+        group("down", BrokerGroupKind.REALTIME, BrokerState.OFFLINE);
+
+        assertThat(resolve.resolve(subject, ClientType.PRODUCER)).isEmpty();
+        assertThat(routes.groupsOf(subject)).isEmpty();
+    }
+
+    @Test
+    void registeringAClientRecordsItAndAnswersItsRoute() {
+        group("a", BrokerGroupKind.REALTIME, BrokerState.READ_WRITE);
+        InMemoryClientRegistrationStore registrations = new InMemoryClientRegistrationStore();
+        RegisterClientService register = new RegisterClientService(resolve, registrations);
+        ClientRegistration registration = new ClientRegistration(subject, ClientType.CONSUMER, "app", "client-1", "g", 5);
+
+        RouteAnswer answer = register.register(new RegisterClientCommand(registration, true));
+
+        assertThat(answer.consumerOnline()).isTrue();
+        assertThat(answer.groups()).extracting(BrokerGroup::name).containsExactly("a");
+        assertThat(registrations.registrations(subject)).extracting(ClientRegistration::clientId).containsExactly("client-1");
+    }
+}

@@ -1,0 +1,72 @@
+package io.qmq.application.service;
+
+import static io.qmq.application.service.Broker.consumer;
+import static io.qmq.application.service.Broker.ids;
+import static io.qmq.application.service.Broker.message;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qmq.application.port.in.SendMessagesCommand;
+import io.qmq.application.port.in.SendResult;
+import io.qmq.application.port.in.SendStatus;
+import io.qmq.application.port.out.BrokerMetrics;
+import io.qmq.domain.consumer.StartPosition;
+import io.qmq.domain.message.Message;
+import io.qmq.domain.message.MessageFlags;
+import io.qmq.domain.message.MessageId;
+import io.qmq.domain.message.MessageSizeLimit;
+import io.qmq.domain.message.Subject;
+import io.qmq.domain.message.Tags;
+import io.qmq.application.fixtures.InMemoryMessageLog;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SendMessagesServiceTest {
+
+    private static final BrokerSettings SMALL_MESSAGES = new BrokerSettings(Duration.ZERO, Duration.ofSeconds(30),
+            StartPosition.EARLIEST, 1 << 20, new MessageSizeLimit(64));
+
+    private final String subject = "subject-" + UUID.randomUUID();
+    private final ManualClock clock = new ManualClock();
+    private final Broker broker = new Broker(clock, SMALL_MESSAGES);
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        broker.close();
+    }
+
+    @Test
+    void storesABatchAndAnswersEveryMessageInOrder() {
+        List<SendResult> results = broker.send(message(subject, "m0"), message("other-" + subject, "m1"));
+
+        assertThat(results).extracting(r -> r.id().value()).containsExactly("m0", "m1");
+        assertThat(results).allMatch(SendResult::isStored);
+        assertThat(broker.log.endSequence(Subject.of(subject))).isOne();
+    }
+
+    @Test
+    void anOversizedMessageIsRefusedAndTheRestOfItsBatchStored() {
+        Message big = new Message(Subject.of(subject), MessageId.of("big"), Tags.NONE, MessageFlags.of(false, false),
+                1, 0, new byte[65]);
+
+        List<SendResult> results = broker.send(message(subject, "small"), big);
+
+        assertThat(results.get(0).status()).isEqualTo(SendStatus.STORED);
+        assertThat(results.get(1).status()).isEqualTo(SendStatus.STORE_ERROR);
+        assertThat(results.get(1).remark()).contains("64");
+        assertThat(ids(broker.pull(consumer(subject, "g", "c"), 10, -1))).containsExactly("small");
+    }
+
+    @Test
+    void aFailingLogFailsTheBatchAsAStoreErrorTheProducerMayRetry() {
+        InMemoryMessageLog log = new InMemoryMessageLog(clock);
+        log.close();
+        SendMessagesService send = new SendMessagesService(log, new MessageArrivals(), BrokerMetrics.NONE, SMALL_MESSAGES);
+
+        List<SendResult> results = send.send(new SendMessagesCommand(List.of(message(subject, "m0")))).join();
+
+        assertThat(results).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(SendStatus.STORE_ERROR));
+    }
+}
