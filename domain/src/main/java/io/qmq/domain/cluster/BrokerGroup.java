@@ -21,9 +21,23 @@ public record BrokerGroup(String name, BrokerGroupKind kind, String masterAddres
         if (name.isEmpty()) {
             throw new IllegalArgumentException("broker group name is empty");
         }
-        if (masterAddress.lastIndexOf(':') <= 0) {
+        if (!isHostAndPort(masterAddress)) {
             throw new IllegalArgumentException("broker group " + name + " has no host:port address: '" + masterAddress + "'");
         }
+    }
+
+    private static boolean isHostAndPort(String address) {
+        int colon = address.lastIndexOf(':');
+        if (colon <= 0 || colon == address.length() - 1 || address.length() - colon > 6) {
+            return false;
+        }
+        for (int i = colon + 1; i < address.length(); i++) {
+            if (!Character.isDigit(address.charAt(i))) {
+                return false;
+            }
+        }
+        int port = Integer.parseInt(address.substring(colon + 1));
+        return port >= 1 && port <= 65_535;
     }
 
     public BrokerGroup withState(BrokerState newState, long at) {

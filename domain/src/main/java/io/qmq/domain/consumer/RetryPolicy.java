@@ -7,7 +7,7 @@ import java.util.Objects;
  * How failed deliveries are retried: a failed message is re-published to its group's retry subject
  * and delivered again no sooner than {@code retryDelay} later. The stock client's rule decides when to
  * give up: a message whose next attempt number would exceed {@code maxRetries} goes to the dead-letter
- * subject instead, so a message is delivered at most {@code maxRetries} times.
+ * subject instead, so a message is delivered at most {@code max(1, maxRetries)} times.
  */
 public record RetryPolicy(int maxRetries, Duration retryDelay) {
 

@@ -11,6 +11,9 @@ import java.util.Objects;
  * subject a message is filed under may differ from the one inside {@code encoded}; a copy moved to a
  * retry subject keeps its original bytes, and clients relabel it by the subject they pulled.
  *
+ * <p>The message owns {@code encoded}: it is not copied (a copy per message would cost the broker a
+ * memory pass on its hottest path), so whoever builds a message must not change the array afterwards.
+ *
  * @param subject     where the message is filed
  * @param id          the producer's message id
  * @param tags        labels for server-side filtering

@@ -13,6 +13,8 @@ import java.util.Optional;
  *
  * <p>Names are at most {@value #MAX_LENGTH} characters and carry no {@code /}, whitespace or control
  * characters: stock QMQ brokers refuse those, and they break every text format the broker writes.
+ * The limit covers derived names too, so a real subject needs to stay some 20 characters below it
+ * for its retry subject to exist; the stock client allows only 100.
  */
 public record Subject(String name) {
 
