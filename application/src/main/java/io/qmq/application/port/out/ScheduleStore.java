@@ -1,0 +1,46 @@
+package io.qmq.application.port.out;
+
+import io.qmq.domain.delay.DueMessage;
+import io.qmq.domain.delay.ScheduleEntry;
+import io.qmq.domain.delay.ScheduledMessage;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where the delay server keeps scheduled messages, on disk, by due time, until they are forwarded or
+ * cancelled. Memory must not grow with the number of messages pending far ahead: only the entries of
+ * a window asked for are brought into memory.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface ScheduleStore extends AutoCloseable {
+
+    /**
+     * Stores the messages, each under a new schedule id (increasing in acceptance order). The future
+     * completes once they are stored as the flush policy promises; exceptionally with a
+     * {@link MessageLogException} when they cannot be.
+     */
+    CompletableFuture<List<ScheduledMessage>> add(List<DueMessage> messages);
+
+    /**
+     * The entries of pending messages (neither forwarded nor cancelled) due in
+     * {@code [fromInclusive, toExclusive)}, ordered by due time then schedule id.
+     */
+    List<ScheduleEntry> pendingBetween(long fromInclusive, long toExclusive);
+
+    /** The message behind an entry, if it is still pending. */
+    Optional<ScheduledMessage> read(ScheduleEntry entry);
+
+    /**
+     * Records durably that the message was forwarded and acknowledged by a realtime broker; it is never
+     * forwarded again, even after a crash.
+     */
+    void markForwarded(ScheduleEntry entry);
+
+    /** Records durably that the message is cancelled; returns false if it was no longer pending. */
+    boolean cancel(ScheduleEntry entry);
+
+    @Override
+    void close();
+}
