@@ -18,10 +18,11 @@ public interface ScheduleStore extends AutoCloseable {
 
     /**
      * Stores the messages, each under a new schedule id (increasing in acceptance order). The future
-     * completes once they are stored as the flush policy promises; exceptionally with a
+     * completes once they are stored as the flush policy promises, with one entry per message in the
+     * given order (the timer keeps entries, not messages); exceptionally with a
      * {@link MessageLogException} when they cannot be.
      */
-    CompletableFuture<List<ScheduledMessage>> add(List<DueMessage> messages);
+    CompletableFuture<List<ScheduleEntry>> add(List<DueMessage> messages);
 
     /**
      * The entries of pending messages (neither forwarded nor cancelled) due in
