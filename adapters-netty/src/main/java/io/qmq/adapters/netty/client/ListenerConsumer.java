@@ -1,0 +1,136 @@
+package io.qmq.adapters.netty.client;
+
+import io.qmq.domain.cluster.ClientType;
+import io.qmq.domain.message.Subject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running listener subscription (§5–§6): pulls the subject and the group's retry subject from every
+ * readable broker group in parallel, runs the listener on its executor, acks what returned normally
+ * and sends back what threw. Every second it matches its pull streams to the current routes: a group
+ * that left the route (or rejected a pull) stops being pulled; its pending acks are kept.
+ */
+public final class ListenerConsumer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ListenerConsumer.class);
+    private static final long RECONCILE_MILLIS = 1000;
+
+    private final ConsumerSettings settings;
+    private final MessageListener listener;
+    private final ExecutorService executor;
+    private final boolean ownsExecutor;
+    private final ConsumerWiring wiring;
+    private final Map<StreamAddress, StreamSettlement> settlements = new ConcurrentHashMap<>();
+    private final Map<StreamAddress, PullStream> streams = new ConcurrentHashMap<>();
+    private final List<ScheduledFuture<?>> tasks = new java.util.ArrayList<>();
+    private volatile boolean closed;
+
+    ListenerConsumer(ConsumerSettings settings, MessageListener listener, ExecutorService executor, boolean ownsExecutor,
+                     ConsumerWiring wiring) {
+        this.settings = settings;
+        this.listener = listener;
+        this.executor = executor;
+        this.ownsExecutor = ownsExecutor;
+        this.wiring = wiring;
+    }
+
+    void start() {
+        settings.pulledSubjects().forEach(s -> wiring.meta().route(ClientType.CONSUMER, s, settings.group())
+                .thenRun(() -> wiring.timer().execute(this::reconcile)));
+        long ackMillis = settings.ackInterval().toMillis();
+        tasks.add(wiring.timer().scheduleWithFixedDelay(this::reconcile, RECONCILE_MILLIS, RECONCILE_MILLIS, TimeUnit.MILLISECONDS));
+        tasks.add(wiring.timer().scheduleWithFixedDelay(this::tickAcks, ackMillis, ackMillis, TimeUnit.MILLISECONDS));
+    }
+
+    private synchronized void reconcile() {
+        if (closed) {
+            return;
+        }
+        for (Subject pulled : settings.pulledSubjects()) {
+            Route route = wiring.meta().route(ClientType.CONSUMER, pulled, settings.group()).getNow(null);
+            if (route != null) {
+                follow(pulled, route);
+            }
+        }
+    }
+
+    private void follow(Subject pulled, Route route) {
+        List<BrokerRoute> readable = route.readable();
+        for (BrokerRoute group : readable) {
+            StreamAddress stream = new StreamAddress(pulled, group.groupName());
+            StreamSettlement settlement = settlements.computeIfAbsent(stream,
+                    s -> new StreamSettlement(s, group.address(), settings, wiring));
+            settlement.moveTo(group.address());
+            if (!streams.containsKey(stream)) {
+                PullStream pull = new PullStream(settlement, settings, wiring, this::deliver, () -> rejected(route, stream));
+                streams.put(stream, pull);
+                pull.start();
+            }
+        }
+        streams.entrySet().removeIf(e -> e.getKey().pulledSubject().equals(pulled)
+                && readable.stream().noneMatch(g -> g.groupName().equals(e.getKey().brokerGroup()))
+                && stop(e.getValue()));
+    }
+
+    private static boolean stop(PullStream stream) {
+        stream.stop();
+        return true;
+    }
+
+    private void rejected(Route route, StreamAddress stream) {
+        route.markUnavailable(stream.brokerGroup());
+        wiring.meta().refresh(ClientType.CONSUMER, stream.pulledSubject());
+    }
+
+    private void deliver(ReceivedMessage message) {
+        try {
+            executor.execute(() -> handle(message));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("consumer closing; {} stays un-acked", message);
+        }
+    }
+
+    private void handle(ReceivedMessage message) {
+        try {
+            listener.onMessage(message);
+            message.ack();
+        } catch (RuntimeException e) {
+            LOG.warn("listener of {} failed on {}; sending it back", settings.group(), message, e);
+            message.nack();
+        }
+    }
+
+    private void tickAcks() {
+        settlements.values().forEach(s -> s.acks().tick());
+    }
+
+    /** Stops pulling, lets running listeners finish and flushes acks, within the client's shutdown time. */
+    @Override
+    public void close() {
+        closed = true;
+        tasks.forEach(t -> t.cancel(false));
+        streams.values().forEach(PullStream::stop);
+        Duration timeout = wiring.config().shutdownTimeout();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            if (ownsExecutor) {
+                executor.shutdown();
+                executor.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
+            if (!AckFlush.flush(settlements.values(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                LOG.warn("consumer {}@{} closed with acks unsent", settings.group(), settings.subject());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
