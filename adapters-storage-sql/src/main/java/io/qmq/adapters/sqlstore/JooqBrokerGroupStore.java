@@ -1,5 +1,6 @@
 package io.qmq.adapters.sqlstore;
 
+import static io.qmq.adapters.sqlstore.ColumnWidths.fitting;
 import static io.qmq.adapters.sqlstore.schema.Tables.BROKER_GROUP;
 
 import io.qmq.adapters.sqlstore.schema.tables.records.BrokerGroupRecord;
@@ -25,9 +26,9 @@ final class JooqBrokerGroupStore implements BrokerGroupStore {
     public void save(BrokerGroup group) {
         try {
             UniqueKeys.upsert(() -> sql.insertInto(BROKER_GROUP)
-                    .set(BROKER_GROUP.GROUP_NAME, group.name())
+                    .set(BROKER_GROUP.GROUP_NAME, fitting(BROKER_GROUP.GROUP_NAME, group.name()))
                     .set(BROKER_GROUP.KIND, group.kind().code())
-                    .set(BROKER_GROUP.MASTER_ADDRESS, group.masterAddress())
+                    .set(BROKER_GROUP.MASTER_ADDRESS, fitting(BROKER_GROUP.MASTER_ADDRESS, group.masterAddress()))
                     .set(BROKER_GROUP.BROKER_STATE, group.state().code())
                     .set(BROKER_GROUP.UPDATED_AT, group.updatedAt())
                     .onConflict(BROKER_GROUP.GROUP_NAME)

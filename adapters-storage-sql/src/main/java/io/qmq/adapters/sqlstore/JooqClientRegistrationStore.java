@@ -1,5 +1,6 @@
 package io.qmq.adapters.sqlstore;
 
+import static io.qmq.adapters.sqlstore.ColumnWidths.fitting;
 import static io.qmq.adapters.sqlstore.schema.Tables.CLIENT_REGISTRATION;
 
 import io.qmq.adapters.sqlstore.schema.tables.records.ClientRegistrationRecord;
@@ -29,11 +30,11 @@ final class JooqClientRegistrationStore implements ClientRegistrationStore {
     public void record(ClientRegistration registration) {
         try {
             UniqueKeys.upsert(() -> sql.insertInto(CLIENT_REGISTRATION)
-                    .set(CLIENT_REGISTRATION.SUBJECT, registration.subject().name())
+                    .set(CLIENT_REGISTRATION.SUBJECT, fitting(CLIENT_REGISTRATION.SUBJECT, registration.subject().name()))
                     .set(CLIENT_REGISTRATION.CLIENT_TYPE, registration.type().code())
-                    .set(CLIENT_REGISTRATION.CONSUMER_GROUP, registration.consumerGroup())
-                    .set(CLIENT_REGISTRATION.CLIENT_ID, registration.clientId())
-                    .set(CLIENT_REGISTRATION.APP_CODE, registration.appCode())
+                    .set(CLIENT_REGISTRATION.CONSUMER_GROUP, fitting(CLIENT_REGISTRATION.CONSUMER_GROUP, registration.consumerGroup()))
+                    .set(CLIENT_REGISTRATION.CLIENT_ID, fitting(CLIENT_REGISTRATION.CLIENT_ID, registration.clientId()))
+                    .set(CLIENT_REGISTRATION.APP_CODE, fitting(CLIENT_REGISTRATION.APP_CODE, registration.appCode()))
                     .set(CLIENT_REGISTRATION.FIRST_SEEN, registration.at())
                     .set(CLIENT_REGISTRATION.LAST_SEEN, registration.at())
                     .onConflict(CLIENT_REGISTRATION.SUBJECT, CLIENT_REGISTRATION.CLIENT_TYPE,

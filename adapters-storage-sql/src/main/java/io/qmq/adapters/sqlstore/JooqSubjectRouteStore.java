@@ -1,5 +1,6 @@
 package io.qmq.adapters.sqlstore;
 
+import static io.qmq.adapters.sqlstore.ColumnWidths.fitting;
 import static io.qmq.adapters.sqlstore.schema.Tables.SUBJECT_ROUTE;
 import static io.qmq.adapters.sqlstore.schema.Tables.SUBJECT_ROUTE_GROUP;
 
@@ -55,6 +56,8 @@ final class JooqSubjectRouteStore implements SubjectRouteStore {
         if (proposal.isEmpty() || new HashSet<>(proposal).size() != proposal.size()) {
             throw new IllegalArgumentException("subject " + subject + " needs distinct broker groups, got " + proposal);
         }
+        fitting(SUBJECT_ROUTE.SUBJECT, subject.name());
+        proposal.forEach(group -> fitting(SUBJECT_ROUTE_GROUP.GROUP_NAME, group));
         List<String> existing = groupsOf(subject);
         if (!existing.isEmpty()) {
             return existing;
