@@ -11,7 +11,6 @@ import io.qmq.domain.message.Message;
 import io.qmq.domain.message.StoredMessage;
 import io.qmq.domain.message.Subject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,44 +38,31 @@ public final class SendMessagesService implements SendMessagesUseCase {
 
     @Override
     public CompletableFuture<List<SendResult>> send(SendMessagesCommand command) {
-        List<Message> messages = command.messages();
-        SendResult[] results = new SendResult[messages.size()];
-        List<Message> accepted = new ArrayList<>(messages.size());
-        List<Integer> positions = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            Message message = messages.get(i);
+        SendBatch batch = new SendBatch(command.messages());
+        for (int i = 0; i < batch.size(); i++) {
             try {
-                settings.sizeLimit().check(message);
-                accepted.add(message);
-                positions.add(i);
+                settings.sizeLimit().check(batch.message(i));
+                batch.accept(i);
             } catch (InvalidMessageException e) {
-                results[i] = refuse(message, SendStatus.STORE_ERROR, e.getMessage());
+                metrics.messageRefused(batch.message(i).subject(), SendStatus.STORE_ERROR);
+                batch.refuse(i, SendStatus.STORE_ERROR, e.getMessage());
             }
         }
-        if (accepted.isEmpty()) {
-            return CompletableFuture.completedFuture(List.of(results));
+        if (batch.noneAccepted()) {
+            return CompletableFuture.completedFuture(batch.results());
         }
+        List<Message> accepted = batch.accepted();
         long start = System.nanoTime();
         return log.append(accepted).handle((stored, failure) -> {
             metrics.appendCompleted(Duration.ofNanos(System.nanoTime() - start));
-            for (int k = 0; k < accepted.size(); k++) {
-                Message message = accepted.get(k);
-                results[positions.get(k)] = failure == null
-                        ? SendResult.stored(message.id())
-                        : refuse(message, SendStatus.STORE_ERROR, "store failed: " + failure.getMessage());
-            }
             if (failure == null) {
                 announce(stored);
             } else {
                 LOG.log(System.Logger.Level.WARNING, "append of " + accepted.size() + " messages failed", failure);
+                accepted.forEach(m -> metrics.messageRefused(m.subject(), SendStatus.STORE_ERROR));
             }
-            return List.of(results);
+            return batch.settle(failure);
         });
-    }
-
-    private SendResult refuse(Message message, SendStatus status, String remark) {
-        metrics.messageRefused(message.subject(), status);
-        return new SendResult(message.id(), status, remark);
     }
 
     /** Counts the stored messages per subject and wakes each subject's waiting pulls once. */
