@@ -1,0 +1,160 @@
+package io.qmq.adapters.filestore;
+
+import io.qmq.adapters.filestore.checkpoint.DirectoryLock;
+import io.qmq.adapters.filestore.checkpoint.SnapshotFiles;
+import io.qmq.adapters.filestore.index.ConsumeIndex;
+import io.qmq.adapters.filestore.index.IndexCheckpoint;
+import io.qmq.adapters.filestore.index.IndexCheckpointWriter;
+import io.qmq.adapters.filestore.index.IndexRecovery;
+import io.qmq.adapters.filestore.index.SubjectLog;
+import io.qmq.adapters.filestore.reader.MessageReader;
+import io.qmq.adapters.filestore.segment.SegmentedLog;
+import io.qmq.adapters.filestore.writer.AppendRing;
+import io.qmq.adapters.filestore.writer.CheckpointCapture;
+import io.qmq.adapters.filestore.writer.FlushSchedule;
+import io.qmq.adapters.filestore.writer.MessageWriter;
+import io.qmq.application.port.out.MessageLog;
+import io.qmq.application.port.out.MessageLogException;
+import io.qmq.domain.message.Message;
+import io.qmq.domain.message.StoredMessage;
+import io.qmq.domain.message.Subject;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+
+/**
+ * The message log in segment files under {@code messages/}, with per-subject consume logs under
+ * {@code index/}. Appends go through one ring to one writer thread ({@link MessageWriter}); reads are
+ * positional and run on the caller's thread. Opening recovers ({@link IndexRecovery}) and checkpoints;
+ * closing drains the ring, forces and checkpoints, so a reopen replays nothing.
+ */
+final class FileMessageLog implements MessageLog {
+
+    private static final int WRITE_BUFFER_BYTES = 4 * 1024 * 1024;
+    private static final long STOP_TIMEOUT_MILLIS = 30_000;
+
+    private final DirectoryLock lock;
+    private final SegmentedLog log;
+    private final ConsumeIndex index;
+    private final MessageWriter writer;
+    private final AppendRing ring;
+    private final FlushSchedule schedule;
+    private final IndexCheckpointWriter checkpoints;
+    private final MessageReader reader;
+    private final LongAdder appending = new LongAdder();
+    private volatile boolean closed;
+
+    private FileMessageLog(DirectoryLock lock, SegmentedLog log, ConsumeIndex index, IndexCheckpointWriter checkpoints,
+                           FileStoreConfig config, Clock clock) {
+        this.lock = lock;
+        this.log = log;
+        this.index = index;
+        this.checkpoints = checkpoints;
+        this.reader = new MessageReader(log, index);
+        this.writer = new MessageWriter(log, index, clock, config.flush() == FlushPolicy.SYNC, WRITE_BUFFER_BYTES);
+        this.ring = AppendRing.start(writer, config.ringSize(), "filestore-writer");
+        this.schedule = new FlushSchedule(log, writer, ring, checkpoints, "filestore-flusher");
+        schedule.start(config.flush() == FlushPolicy.ASYNC, config.flushInterval(), config.checkpointInterval());
+    }
+
+    /** Opens (and recovers) the message log in {@code config.dataDir()}. */
+    static FileMessageLog open(FileStoreConfig config, Clock clock) {
+        try {
+            DirectoryLock lock = DirectoryLock.acquire(config.messagesDir());
+            SegmentedLog log = SegmentedLog.open(config.messagesDir(), config.segmentBytes());
+            ConsumeIndex index = ConsumeIndex.open(config.indexDir(), config.maxOpenIndexFiles());
+            SnapshotFiles snapshots = new SnapshotFiles(config.indexDir(), "checkpoint");
+            Set<SubjectLog> replayed = new IndexRecovery(log, index).recover(snapshots.newest().map(s -> IndexCheckpoint.decode(s.content())));
+            IndexCheckpointWriter checkpoints = new IndexCheckpointWriter(log, index, snapshots);
+            checkpoints.write(IndexCheckpoint.of(log.end(), index.subjects()), replayed);
+            return new FileMessageLog(lock, log, index, checkpoints, config, clock);
+        } catch (IOException e) {
+            throw new MessageLogException("cannot open the message log in " + config.dataDir(), e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<List<StoredMessage>> append(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        appending.increment();
+        try {
+            if (closed) {
+                return CompletableFuture.failedFuture(new MessageLogException("message log " + log.dir() + " is closed"));
+            }
+            CompletableFuture<List<StoredMessage>> appended = new CompletableFuture<>();
+            if (!ring.offer(List.copyOf(messages), appended)) {
+                return CompletableFuture.failedFuture(new MessageLogException("message log " + log.dir()
+                        + " is busy: its append ring is full; retry"));
+            }
+            return appended;
+        } finally {
+            appending.decrement();
+        }
+    }
+
+    @Override
+    public List<StoredMessage> read(Subject subject, long fromSequence, int maxMessages, int maxBytes) {
+        SubjectLog state = index.subject(subject);
+        if (state == null) {
+            return List.of();
+        }
+        try {
+            return reader.read(state, fromSequence, maxMessages, maxBytes);
+        } catch (IOException e) {
+            throw new MessageLogException("cannot read subject " + subject + " from sequence " + fromSequence + " in " + log.dir(), e);
+        }
+    }
+
+    @Override
+    public long endSequence(Subject subject) {
+        SubjectLog state = index.subject(subject);
+        return state == null ? 0 : state.readableEnd();
+    }
+
+    @Override
+    public Set<Subject> subjects() {
+        return index.subjects().stream().filter(s -> s.readableEnd() > 0).map(SubjectLog::subject).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The log position up to which the log is known forced to disk (tests of the flush policy). */
+    long forcedPosition() {
+        return writer.forcedPosition();
+    }
+
+    int openIndexFiles() {
+        return index.openFiles();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            while (appending.sum() > 0) {
+                Thread.onSpinWait();
+            }
+            schedule.stop();
+            ring.stop(STOP_TIMEOUT_MILLIS);
+            if (!writer.hasFailed()) {
+                CheckpointCapture last = writer.capture();
+                checkpoints.write(last.checkpoint(), last.written());
+            }
+            index.close();
+            log.close();
+            lock.close();
+        } catch (IOException | com.lmax.disruptor.TimeoutException e) {
+            throw new MessageLogException("closing the message log in " + log.dir() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MessageLogException("interrupted while closing the message log in " + log.dir(), e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.qmq.adapters.filestore.index;
+
+import io.qmq.adapters.filestore.checkpoint.SnapshotFiles;
+import io.qmq.adapters.filestore.segment.SegmentedLog;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Makes an index checkpoint true and then records it: forces the message log (segments before the
+ * active one were forced when they were rolled), forces the index files written since the last
+ * checkpoint, and only then writes the snapshot. A checkpoint that fails keeps its files to force, so
+ * the next one covers them.
+ *
+ * <p>Called from one thread at a time (the background thread, or the closing thread after it stopped).
+ */
+public final class IndexCheckpointWriter {
+
+    private final SegmentedLog log;
+    private final ConsumeIndex index;
+    private final SnapshotFiles snapshots;
+    private final Set<SubjectLog> unforced = new HashSet<>();
+
+    public IndexCheckpointWriter(SegmentedLog log, ConsumeIndex index, SnapshotFiles snapshots) {
+        this.log = log;
+        this.index = index;
+        this.snapshots = snapshots;
+    }
+
+    public synchronized void write(IndexCheckpoint checkpoint, Collection<SubjectLog> written) throws IOException {
+        unforced.addAll(written);
+        log.forceActive();
+        for (SubjectLog subject : unforced) {
+            index.force(subject);
+        }
+        unforced.clear();
+        snapshots.write(checkpoint.logPosition(), checkpoint.encode());
+    }
+}

@@ -1,0 +1,23 @@
+package io.qmq.adapters.filestore.writer;
+
+import io.qmq.domain.message.Message;
+import io.qmq.domain.message.StoredMessage;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A slot of the append ring: either one producer's batch of messages with the future to complete, or a
+ * request to capture a checkpoint. Slots are reused; the writer clears each one after handling it.
+ */
+public final class AppendEvent {
+
+    List<Message> messages;
+    CompletableFuture<List<StoredMessage>> appended;
+    CompletableFuture<CheckpointCapture> checkpoint;
+
+    void clear() {
+        messages = null;
+        appended = null;
+        checkpoint = null;
+    }
+}
