@@ -104,8 +104,12 @@ public final class ListenerConsumer implements AutoCloseable {
             listener.onMessage(message);
             message.ack();
         } catch (RuntimeException e) {
-            LOG.warn("listener of {} failed on {}; sending it back", settings.group(), message, e);
-            message.nack();
+            if (settings.atMostOnce()) {
+                LOG.warn("listener of {} failed on {}; consumed at most once, so it is dropped", settings.group(), message, e);
+            } else {
+                LOG.warn("listener of {} failed on {}; sending it back", settings.group(), message, e);
+                message.nack();
+            }
         }
     }
 
