@@ -6,6 +6,7 @@ import static io.qmq.bootstrap.config.ValueParsers.choice;
 import static io.qmq.bootstrap.config.ValueParsers.choices;
 import static io.qmq.bootstrap.config.ValueParsers.intBytes;
 import static io.qmq.bootstrap.config.ValueParsers.nonEmpty;
+import static io.qmq.bootstrap.config.ValueParsers.nonNegativeInt;
 import static io.qmq.bootstrap.config.ValueParsers.port;
 import static io.qmq.bootstrap.config.ValueParsers.positiveInt;
 import static io.qmq.bootstrap.config.ValueParsers.positiveLong;
@@ -42,8 +43,14 @@ public final class Settings {
             "HTTP port of the Prometheus endpoint /metrics (QMQ's monitor.port)", port());
     public static final Setting<String> BROKER_GROUP = new Setting<>("broker.group", "standalone", "name",
             "Name of the broker group this broker registers as", nonEmpty());
-    public static final Setting<Integer> MAX_FRAME_BYTES = new Setting<>("netty.max.frame.bytes", "16m", SIZE,
-            "Largest request or response frame; larger frames close the connection", intBytes());
+    public static final Setting<Integer> MAX_FRAME_BYTES = new Setting<>("broker.max.frame.bytes", "64m", SIZE,
+            "Largest request frame the broker reads; larger ones are refused unread", intBytes());
+    public static final Setting<Long> IDLE_TIMEOUT_SECONDS = new Setting<>("broker.idle.timeout.seconds", "180",
+            "seconds", "A client connection silent this long is closed (clients heartbeat more often)", positiveLong());
+    public static final Setting<Integer> IO_THREADS = new Setting<>("broker.io.threads", "0", "count",
+            "Network threads of the broker; 0 = twice the cores", nonNegativeInt());
+    public static final Setting<Integer> PULL_WORKER_THREADS = new Setting<>("pull.worker.threads", "4", "count",
+            "Threads that read the message log for pulls", positiveInt());
     public static final Setting<String> STORE_KIND = new Setting<>("store.kind", "file", "store name",
             "Which message and pull log implementation to use", nonEmpty());
     public static final Setting<FlushMode> STORE_FLUSH = new Setting<>("store.flush", "async", choices(FlushMode.class),
@@ -71,15 +78,17 @@ public final class Settings {
             choice(StartPosition.class));
     public static final Setting<Integer> PULL_MAX_BYTES = new Setting<>("pull.max.bytes", "8m", SIZE,
             "Most message bytes in one pull answer (at least one message is always sent)", intBytes());
+    public static final Setting<Integer> MIN_GROUPS_PER_SUBJECT = new Setting<>("min.group.num", "2", "count",
+            "Broker groups a new subject is spread over, when that many exist", positiveInt());
     public static final Setting<Integer> MESSAGE_MAX_BYTES = new Setting<>("message.max.bytes", "4m", SIZE,
             "Largest message a producer may send", intBytes());
 
     /** In the order the {@code config} command lists them. */
     public static final List<Setting<?>> ALL = List.of(
             STORE_ROOT, NODE_HOST, BIND_HOST, META_DISCOVER_PORT, META_PORT, BROKER_PORT, METRICS_PORT, BROKER_GROUP,
-            MAX_FRAME_BYTES, STORE_KIND, STORE_FLUSH, FLUSH_INTERVAL_MS, SEGMENT_BYTES, JDBC_URL, JDBC_USERNAME,
+            MAX_FRAME_BYTES, IDLE_TIMEOUT_SECONDS, IO_THREADS, PULL_WORKER_THREADS, STORE_KIND, STORE_FLUSH, FLUSH_INTERVAL_MS, SEGMENT_BYTES, JDBC_URL, JDBC_USERNAME,
             JDBC_PASSWORD, POOL_SIZE, RETRY_DELAY_SECONDS, CONSUMER_OFFLINE_SECONDS, REDELIVERY_CHECK_SECONDS,
-            NEW_GROUP_START, PULL_MAX_BYTES, MESSAGE_MAX_BYTES);
+            NEW_GROUP_START, PULL_MAX_BYTES, MIN_GROUPS_PER_SUBJECT, MESSAGE_MAX_BYTES);
 
     private static final Map<String, Setting<?>> BY_KEY =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));

@@ -21,6 +21,10 @@ final class ValueParsers {
         return text -> intBetween(text, 1, Integer.MAX_VALUE);
     }
 
+    static Function<String, Integer> nonNegativeInt() {
+        return text -> intBetween(text, 0, Integer.MAX_VALUE);
+    }
+
     static Function<String, Long> positiveLong() {
         return text -> {
             long value = parseLong(text);

@@ -1,0 +1,86 @@
+package io.qmq.bootstrap.config;
+
+import io.qmq.adapters.metrics.MetricsConfig;
+import io.qmq.adapters.netty.BrokerServerConfig;
+import io.qmq.adapters.netty.MetaServerConfig;
+import io.qmq.adapters.sqlstore.SqlStoreConfig;
+import io.qmq.application.service.BrokerSettings;
+import io.qmq.application.service.RouteSettings;
+import io.qmq.domain.message.MessageSizeLimit;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Builds each adapter's immutable config record from the node's settings. The records check their
+ * own invariants; a violation is reported as a configuration error naming the keys involved.
+ */
+public final class AdapterConfigs {
+
+    private final NodeConfig config;
+
+    public AdapterConfigs(NodeConfig config) {
+        this.config = config;
+    }
+
+    public Path dataDir() {
+        return Path.of(config.get(Settings.STORE_ROOT));
+    }
+
+    public String advertisedHost() {
+        return config.get(Settings.NODE_HOST);
+    }
+
+    public MetricsConfig metrics() {
+        return build("bind.host, metrics.port",
+                () -> new MetricsConfig(config.get(Settings.BIND_HOST), config.get(Settings.METRICS_PORT)));
+    }
+
+    public BrokerServerConfig brokerServer() {
+        return build("bind.host, broker.port, broker.max.frame.bytes, broker.idle.timeout.seconds, broker.io.threads",
+                () -> new BrokerServerConfig(config.get(Settings.BIND_HOST), config.get(Settings.BROKER_PORT),
+                        config.get(Settings.MAX_FRAME_BYTES), Duration.ofSeconds(config.get(Settings.IDLE_TIMEOUT_SECONDS)),
+                        config.get(Settings.IO_THREADS)));
+    }
+
+    public MetaServerConfig metaServer() {
+        return build("bind.host, meta.server.port, meta.server.discover.port, node.host",
+                () -> new MetaServerConfig(config.get(Settings.BIND_HOST), config.get(Settings.META_PORT),
+                        config.get(Settings.META_DISCOVER_PORT), advertisedHost()));
+    }
+
+    /** The configured database, or H2 under the data directory when {@code jdbc.url} is empty. */
+    public SqlStoreConfig sqlStore() {
+        String url = config.get(Settings.JDBC_URL);
+        if (url.isEmpty()) {
+            return SqlStoreConfig.embeddedH2(dataDir());
+        }
+        return build("jdbc.url, jdbc.username, pool.size.max",
+                () -> new SqlStoreConfig(url, config.get(Settings.JDBC_USERNAME), config.get(Settings.JDBC_PASSWORD),
+                        config.get(Settings.POOL_SIZE)));
+    }
+
+    public BrokerSettings brokerSettings() {
+        return build("message.retry.delay.seconds, consumer.offline.timeout.seconds, pull.max.bytes, message.max.bytes",
+                () -> new BrokerSettings(Duration.ofSeconds(config.get(Settings.RETRY_DELAY_SECONDS)),
+                        Duration.ofSeconds(config.get(Settings.CONSUMER_OFFLINE_SECONDS)),
+                        config.get(Settings.NEW_GROUP_START), config.get(Settings.PULL_MAX_BYTES),
+                        new MessageSizeLimit(config.get(Settings.MESSAGE_MAX_BYTES))));
+    }
+
+    public RouteSettings routeSettings() {
+        return new RouteSettings(config.get(Settings.MIN_GROUPS_PER_SUBJECT));
+    }
+
+    public Duration silentConsumerCheckInterval() {
+        return Duration.ofSeconds(config.get(Settings.REDELIVERY_CHECK_SECONDS));
+    }
+
+    private static <T> T build(String keys, Supplier<T> builder) {
+        try {
+            return builder.get();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("invalid combination of " + keys + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.qmq.bootstrap.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import io.qmq.application.port.in.AckMessagesUseCase;
+import io.qmq.application.port.in.PullMessagesUseCase;
+import io.qmq.application.port.in.RegisterBrokerUseCase;
+import io.qmq.application.port.in.RegisterClientUseCase;
+import io.qmq.application.port.in.ReportBacklogUseCase;
+import io.qmq.application.port.in.ResolveRouteUseCase;
+import io.qmq.application.port.in.SendMessagesUseCase;
+import io.qmq.application.port.out.BrokerGroupStore;
+import io.qmq.application.port.out.BrokerMetrics;
+import io.qmq.application.port.out.ClientRegistrationStore;
+import io.qmq.application.port.out.MessageLog;
+import io.qmq.application.port.out.PullLog;
+import io.qmq.application.port.out.SubjectRouteStore;
+import io.qmq.application.service.AckMessagesService;
+import io.qmq.application.service.BrokerSettings;
+import io.qmq.application.service.ConsumerLiveness;
+import io.qmq.application.service.MessageArrivals;
+import io.qmq.application.service.PullMessagesService;
+import io.qmq.application.service.RedeliverSilentConsumersService;
+import io.qmq.application.service.Redelivery;
+import io.qmq.application.service.RegisterBrokerService;
+import io.qmq.application.service.RegisterClientService;
+import io.qmq.application.service.ReportBacklogService;
+import io.qmq.application.service.ResolveRouteService;
+import io.qmq.application.service.RouteSettings;
+import io.qmq.application.service.SendMessagesService;
+import io.qmq.application.service.SubscriptionLocks;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.inject.Singleton;
+
+/**
+ * Builds the use cases by calling their constructors: the application carries no DI annotations.
+ * Everything is a singleton because the services share state (locks, arrivals, liveness) that must
+ * be one per node.
+ */
+@Module
+public final class ApplicationModule {
+
+    private ApplicationModule() {
+    }
+
+    @Provides
+    @Singleton
+    static MessageArrivals arrivals() {
+        return new MessageArrivals();
+    }
+
+    @Provides
+    @Singleton
+    static SubscriptionLocks subscriptionLocks() {
+        return new SubscriptionLocks();
+    }
+
+    @Provides
+    @Singleton
+    static ConsumerLiveness consumerLiveness(Clock clock) {
+        return new ConsumerLiveness(clock);
+    }
+
+    @Provides
+    @Singleton
+    static Redelivery redelivery(MessageLog log, PullLog pullLog, MessageArrivals arrivals, BrokerMetrics metrics) {
+        return new Redelivery(log, pullLog, arrivals, metrics);
+    }
+
+    @Provides
+    @Singleton
+    static SendMessagesUseCase sendMessages(MessageLog log, MessageArrivals arrivals, BrokerMetrics metrics,
+                                            BrokerSettings settings) {
+        return new SendMessagesService(log, arrivals, metrics, settings);
+    }
+
+    @Provides
+    @Singleton
+    static PullMessagesUseCase pullMessages(MessageLog log, PullLog pullLog, SubscriptionLocks locks,
+                                            MessageArrivals arrivals, ConsumerLiveness liveness, BrokerMetrics metrics,
+                                            BrokerSettings settings, Clock clock, @PullWorkers Executor workers,
+                                            @PullTimer ScheduledExecutorService timer) {
+        return new PullMessagesService(log, pullLog, locks, arrivals, liveness, metrics, settings, clock, workers, timer);
+    }
+
+    @Provides
+    @Singleton
+    static AckMessagesUseCase ackMessages(PullLog pullLog, SubscriptionLocks locks, Redelivery redelivery,
+                                          ConsumerLiveness liveness, BrokerMetrics metrics) {
+        return new AckMessagesService(pullLog, locks, redelivery, liveness, metrics);
+    }
+
+    @Provides
+    @Singleton
+    static RedeliverSilentConsumersService redeliverSilentConsumers(PullLog pullLog, SubscriptionLocks locks,
+                                                                    Redelivery redelivery, ConsumerLiveness liveness,
+                                                                    BrokerSettings settings) {
+        return new RedeliverSilentConsumersService(pullLog, locks, redelivery, liveness, settings);
+    }
+
+    @Provides
+    @Singleton
+    static ReportBacklogUseCase reportBacklog(MessageLog log, PullLog pullLog) {
+        return new ReportBacklogService(log, pullLog);
+    }
+
+    @Provides
+    @Singleton
+    static ResolveRouteUseCase resolveRoute(BrokerGroupStore groups, SubjectRouteStore routes, RouteSettings settings) {
+        return new ResolveRouteService(groups, routes, settings);
+    }
+
+    @Provides
+    @Singleton
+    static RegisterClientUseCase registerClient(ResolveRouteUseCase routes, ClientRegistrationStore registrations) {
+        return new RegisterClientService(routes, registrations);
+    }
+
+    @Provides
+    @Singleton
+    static RegisterBrokerUseCase registerBroker(BrokerGroupStore groups) {
+        return new RegisterBrokerService(groups);
+    }
+}

@@ -1,0 +1,73 @@
+package io.qmq.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qmq.bootstrap.config.Setting;
+import io.qmq.bootstrap.config.Settings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class QmqCommandTest {
+
+    @TempDir
+    Path dataDir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void configListsEveryKeyWithItsDefault() {
+        int exit = run("config");
+
+        assertThat(exit).isZero();
+        for (Setting<?> setting : Settings.ALL) {
+            assertThat(out.toString()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(setting.key())
+                    + "\\s+" + java.util.regex.Pattern.quote(setting.defaultValue().isEmpty() ? "(empty)" : setting.defaultValue()));
+        }
+    }
+
+    @Test
+    void modesOtherThanStandaloneAreRefusedClearly() {
+        int exit = run("node", "--mode", "meta", "--data-dir", dataDir.toString());
+
+        assertThat(exit).isEqualTo(StartupErrorHandler.USAGE_ERROR);
+        assertThat(err.toString()).contains("node mode 'meta' is not yet supported");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void anUnknownKeyStopsStartUpAndIsNamed() {
+        int exit = run("node", "--mode", "standalone", "--data-dir", dataDir.toString(), "--set", "brokr.port=1");
+
+        assertThat(exit).isEqualTo(StartupErrorHandler.USAGE_ERROR);
+        assertThat(err.toString()).contains("unknown configuration key 'brokr.port'");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aBadValueStopsStartUpAndIsNamed() {
+        int exit = run("node", "--mode", "standalone", "--data-dir", dataDir.toString(), "--set", "store.flush=never");
+
+        assertThat(exit).isEqualTo(StartupErrorHandler.USAGE_ERROR);
+        assertThat(err.toString()).contains("'never'").contains("store.flush");
+    }
+
+    @Test
+    void anUnknownModeIsAUsageError() {
+        int exit = run("node", "--mode", "cluster", "--data-dir", dataDir.toString());
+
+        assertThat(exit).isEqualTo(StartupErrorHandler.USAGE_ERROR);
+        assertThat(err.toString()).contains("cluster");
+    }
+
+    private int run(String... args) {
+        CommandLine commandLine = QmqCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+}
