@@ -133,6 +133,21 @@ public final class SegmentedLog implements Closeable {
         last.force();
     }
 
+    /** Deletes the segments that end at or before {@code position}, never the active one. */
+    public void deleteBefore(long position) throws IOException {
+        Segment[] current = segments;
+        int drop = 0;
+        while (drop < current.length - 1 && current[drop].end() <= position) {
+            drop++;
+        }
+        if (drop > 0) {
+            segments = Arrays.copyOfRange(current, drop, current.length);
+            for (int i = 0; i < drop; i++) {
+                current[i].delete();
+            }
+        }
+    }
+
     Segment segmentAt(long position) throws IOException {
         Segment[] current = segments;
         int low = 0;
