@@ -90,25 +90,30 @@ final class BatchSender {
                     "broker group " + tried.group().groupName() + " answered code " + answer.code());
             return;
         }
-        List<PendingSend> again = new ArrayList<>();
-        for (PendingSend send : tried.sends()) {
-            String id = send.record().id();
-            switch (answer.verdictFor(id)) {
-                case STORED -> send.result().complete(new SendReceipt(id, send.record().subject().name(),
-                        tried.group().groupName(), tries));
-                case REFUSED -> send.result().completeExceptionally(new SendFailedException(id,
-                        send.record().subject().name(), "refused by " + tried.group().groupName() + ": " + answer.reasonFor(id), null));
-                case RETRY_ELSEWHERE -> {
-                    unavailable(key, tried);
-                    again.add(send);
-                }
-                case RETRY -> again.add(send);
-            }
+        List<PendingSend> again = settleEach(tried, tries);
+        if (tried.sends().stream().anyMatch(s -> answer.verdictFor(s.record().id()) == SendVerdict.RETRY_ELSEWHERE)) {
+            unavailable(key, tried);
         }
         if (!again.isEmpty()) {
             retry(key, again, tries, policy, tried.route().groups().size(),
                     tried.group().groupName() + " answered " + answer.reasonFor(again.get(0).record().id()));
         }
+    }
+
+    /** Completes stored and refused messages; returns those to try again. */
+    private static List<PendingSend> settleEach(Tried tried, int tries) {
+        List<PendingSend> again = new ArrayList<>();
+        for (PendingSend send : tried.sends()) {
+            String id = send.record().id();
+            String subject = send.record().subject().name();
+            switch (tried.answer().verdictFor(id)) {
+                case STORED -> send.result().complete(new SendReceipt(id, subject, tried.group().groupName(), tries));
+                case REFUSED -> send.result().completeExceptionally(new SendFailedException(id, subject,
+                        "refused by " + tried.group().groupName() + ": " + tried.answer().reasonFor(id), null));
+                case RETRY, RETRY_ELSEWHERE -> again.add(send);
+            }
+        }
+        return again;
     }
 
     private void retry(RouteKey key, List<PendingSend> sends, int tries, SendPolicy policy, int groups, String reason) {

@@ -50,9 +50,4 @@ record ConsumerSettings(Subject subject, String group, String consumerId, TagFil
     java.util.List<Subject> pulledSubjects() {
         return subject.isDeadLetter() ? java.util.List.of(subject) : java.util.List.of(subject, subject.retryFor(group));
     }
-
-    /** Retry limit of a message: its own {@code qmq_maxRetryNum}, else this consumer's. */
-    int maxRetriesOf(java.util.Map<String, String> attributes) {
-        return MessageAttributes.intValue(attributes, MessageAttributes.MAX_RETRY_NUM, maxRetries);
-    }
 }

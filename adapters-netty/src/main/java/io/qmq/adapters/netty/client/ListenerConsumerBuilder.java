@@ -31,6 +31,7 @@ public final class ListenerConsumerBuilder {
     private int maxRetries = ConsumerSettings.DEFAULT_MAX_RETRIES;
     private int pullBatchSize = ConsumerSettings.DEFAULT_PULL_BATCH_SIZE;
     private Duration longPoll = ConsumerSettings.DEFAULT_LONG_POLL;
+    private Duration ackInterval = ConsumerSettings.DEFAULT_ACK_INTERVAL;
 
     ListenerConsumerBuilder(Subject subject, String group, Function<ListenerConsumerBuilder, ListenerConsumer> starter) {
         this.subject = subject;
@@ -91,6 +92,15 @@ public final class ListenerConsumerBuilder {
         return this;
     }
 
+    /** How often pending acks, or a heartbeat when there are none, are sent (default 10 s). */
+    public ListenerConsumerBuilder ackInterval(Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("ack interval must be positive, got " + value);
+        }
+        this.ackInterval = value;
+        return this;
+    }
+
     /** Starts pulling. */
     public ListenerConsumer start() {
         Objects.requireNonNull(listener, "a listener consumer needs a listener");
@@ -99,8 +109,7 @@ public final class ListenerConsumerBuilder {
 
     ConsumerSettings settings(String clientId) {
         return new ConsumerSettings(subject, broadcast ? clientId : group, clientId, tagFilter, broadcast, atMostOnce,
-                maxRetries, pullBatchSize, longPoll, ConsumerSettings.DEFAULT_UNACKED_LIMIT,
-                ConsumerSettings.DEFAULT_ACK_INTERVAL);
+                maxRetries, pullBatchSize, longPoll, ConsumerSettings.DEFAULT_UNACKED_LIMIT, ackInterval);
     }
 
     MessageListener listener() {

@@ -43,6 +43,7 @@ final class MetaClient {
     private final ScheduledExecutorService metaThread;
     private final QmqClientConfig config;
     private final Set<Registration> registered = ConcurrentHashMap.newKeySet();
+    private final ConsumerPresence presence = new ConsumerPresence();
 
     MetaClient(EventLoopGroup eventLoops, RouteTable routes, ScheduledExecutorService metaThread, QmqClientConfig config,
                Clock clock) {
@@ -73,6 +74,11 @@ final class MetaClient {
         return routes.await(registration.routeKey());
     }
 
+    /** Whether the meta server lets this consumer group pull the subject (or its retry subject). */
+    boolean isOnline(Subject subject, String group) {
+        return presence.isOnline(subject, group);
+    }
+
     /** Asks again for a key after trouble (a rejected request, a failed ack). */
     void refresh(ClientType type, Subject subject) {
         RouteKey key = new RouteKey(type, subject);
@@ -84,6 +90,7 @@ final class MetaClient {
         try {
             RouteKey key = new RouteKey(ClientType.ofCode(answer.clientTypeCode()), Subject.of(answer.subject()));
             routes.update(key, usableGroups(key.type(), answer.groups()));
+            presence.onAnswer(answer, key.subject());
         } catch (IllegalArgumentException e) { // an invalid subject or an unknown client type or state code
             LOG.warn("ignoring meta answer for {} (type {}): {}", answer.subject(), answer.clientTypeCode(), e.getMessage());
         }

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A listener consumer's pull loop for one stream (§5.2): one pull in flight, long-polling; the next
- * pull goes out as soon as an answer was handed on. Pulling pauses while more than the un-acked limit
- * are outstanding, after errors, and after a rejection (which also marks the group unavailable). Runs
+ * pull goes out as soon as an answer was handed on. Pulling pauses while the meta server says the
+ * consumer is offline, while more than the un-acked limit are outstanding, after errors, and after a rejection (which also marks the group unavailable). Runs
  * on the event loop and the client timer; it never blocks.
  */
 final class PullStream {
@@ -50,7 +50,8 @@ final class PullStream {
         if (!running) {
             return;
         }
-        if (settlement.tracker().unacknowledged() > settings.unackedLimit()) {
+        boolean offline = !wiring.meta().isOnline(settlement.stream().pulledSubject(), settings.group());
+        if (offline || settlement.tracker().unacknowledged() > settings.unackedLimit()) {
             later(PAUSE_MILLIS);
             return;
         }

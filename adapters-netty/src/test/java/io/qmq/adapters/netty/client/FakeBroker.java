@@ -112,6 +112,12 @@ final class FakeBroker extends SimpleChannelInboundHandler<Frame> implements Aut
         return pulls;
     }
 
+    /** How many messages of (subject, group) were handed out. */
+    int served(String subject, String group) {
+        return cursors.entrySet().stream().filter(e -> e.getKey().startsWith(subject + "|" + group + "|"))
+                .mapToInt(e -> e.getValue()[0]).sum();
+    }
+
     /** Highest acked pull offset of (subject, group), -1 if none. */
     long ackedUpTo(String subject, String group) {
         return acks.stream().filter(a -> a.subject().equals(subject) && a.group().equals(group) && !a.isHeartbeat())

@@ -41,6 +41,7 @@ final class FakeMetaServer extends SimpleChannelInboundHandler<Frame> implements
     private final HttpServer http;
     private final Map<Integer, List<MetaInfoResponseBody.Group>> groupsByClientType = new ConcurrentHashMap<>();
     private final List<Map<String, String>> registrations = new CopyOnWriteArrayList<>();
+    private volatile boolean consumersOffline;
 
     FakeMetaServer() throws IOException, InterruptedException {
         FakeMetaServer handler = this;
@@ -83,6 +84,11 @@ final class FakeMetaServer extends SimpleChannelInboundHandler<Frame> implements
         return this;
     }
 
+    /** Answers consumers OFFLINE (with a newer timestamp) from now on. */
+    void takeConsumersOffline() {
+        consumersOffline = true;
+    }
+
     List<Map<String, String>> registrations() {
         return registrations;
     }
@@ -92,8 +98,9 @@ final class FakeMetaServer extends SimpleChannelInboundHandler<Frame> implements
         ClientRegisterRequestBody request = ClientRegisterRequestBody.decode(frame.body());
         registrations.add(request.entries());
         int type = Integer.parseInt(request.get(ClientRegisterRequestBody.CLIENT_TYPE_CODE));
-        MetaInfoResponseBody answer = new MetaInfoResponseBody(0, request.get(ClientRegisterRequestBody.SUBJECT),
-                request.get(ClientRegisterRequestBody.CONSUMER_GROUP), MetaInfoResponseBody.ONLINE, type,
+        MetaInfoResponseBody answer = new MetaInfoResponseBody(consumersOffline ? 1 : 0,
+                request.get(ClientRegisterRequestBody.SUBJECT), request.get(ClientRegisterRequestBody.CONSUMER_GROUP),
+                consumersOffline ? MetaInfoResponseBody.OFFLINE : MetaInfoResponseBody.ONLINE, type,
                 groupsByClientType.getOrDefault(type, List.of()));
         ByteBuf body = ctx.alloc().buffer();
         answer.encode(body);

@@ -1,0 +1,103 @@
+package io.qmq.adapters.netty.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Flow control, liveness and shutdown of the client against the in-memory broker on loopback. */
+class LoopbackConsumerFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private FakeBroker broker;
+    private FakeMetaServer meta;
+    private QmqClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        broker = new FakeBroker();
+        meta = new FakeMetaServer().routeAllTo(broker.address());
+        client = QmqClient.builder().metaServer(meta.url()).clientId("client-2")
+                .shutdownTimeout(Duration.ofSeconds(3)).build();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        broker.close();
+        meta.close();
+    }
+
+    @Test
+    void anIdleConsumerSendsHeartbeatAcksOnEveryStream() {
+        client.consumer("orders", "billing").ackInterval(Duration.ofMillis(100)).listener(m -> { }).start();
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(broker.acks())
+                .filteredOn(a -> a.isHeartbeat() && a.group().equals("billing"))
+                .extracting(a -> a.subject()).contains("orders", "%RETRY%orders%billing"));
+    }
+
+    @Test
+    void pullingPausesWhileTooManyMessagesAreUnacked() throws Exception {
+        sendAll(300);
+        CountDownLatch release = new CountDownLatch(1);
+
+        client.consumer("orders", "billing").threads(1).listener(m -> awaitQuietly(release)).start();
+
+        await().atMost(WAIT).until(() -> broker.served("orders", "billing") >= 100);
+        Thread.sleep(500);
+        assertThat(broker.served("orders", "billing")).isLessThanOrEqualTo(150);
+
+        release.countDown();
+        await().atMost(WAIT).until(() -> broker.ackedUpTo("orders", "billing") == 299);
+    }
+
+    @Test
+    void anOfflineConsumerDoesNotPull() throws Exception {
+        meta.takeConsumersOffline();
+        sendAll(1);
+
+        client.consumer("orders", "billing").listener(m -> { }).start();
+
+        Thread.sleep(700);
+        assertThat(broker.pulls()).filteredOn(p -> p.group().equals("billing")).isEmpty();
+    }
+
+    @Test
+    void closeFlushesQueuedSends() {
+        List<CompletableFuture<SendReceipt>> sends = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            sends.add(client.producer().send(OutgoingMessage.to("orders").id("q" + i).build()));
+        }
+
+        client.close();
+
+        assertThat(sends).allSatisfy(f -> assertThat(f).isCompleted());
+        assertThat(broker.messages("orders")).hasSize(100);
+    }
+
+    private void sendAll(int count) throws Exception {
+        List<CompletableFuture<SendReceipt>> sends = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sends.add(client.producer().send(OutgoingMessage.to("orders").id("p" + i).build()));
+        }
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
