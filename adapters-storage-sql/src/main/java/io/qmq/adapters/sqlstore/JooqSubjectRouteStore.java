@@ -52,12 +52,7 @@ final class JooqSubjectRouteStore implements SubjectRouteStore {
 
     @Override
     public List<String> assignIfAbsent(Subject subject, List<String> groupNames) {
-        List<String> proposal = List.copyOf(groupNames);
-        if (proposal.isEmpty() || new HashSet<>(proposal).size() != proposal.size()) {
-            throw new IllegalArgumentException("subject " + subject + " needs distinct broker groups, got " + proposal);
-        }
-        fitting(SUBJECT_ROUTE.SUBJECT, subject.name());
-        proposal.forEach(group -> fitting(SUBJECT_ROUTE_GROUP.GROUP_NAME, group));
+        List<String> proposal = checked(subject, groupNames);
         List<String> existing = groupsOf(subject);
         if (!existing.isEmpty()) {
             return existing;
@@ -92,6 +87,17 @@ final class JooqSubjectRouteStore implements SubjectRouteStore {
         }
         routes.replaceAll((subject, groups) -> List.copyOf(groups));
         return Collections.unmodifiableMap(routes);
+    }
+
+    /** At least one group, none twice, and every name fits its column. */
+    private static List<String> checked(Subject subject, List<String> groupNames) {
+        List<String> proposal = List.copyOf(groupNames);
+        if (proposal.isEmpty() || new HashSet<>(proposal).size() != proposal.size()) {
+            throw new IllegalArgumentException("subject " + subject + " needs distinct broker groups, got " + proposal);
+        }
+        fitting(SUBJECT_ROUTE.SUBJECT, subject.name());
+        proposal.forEach(group -> fitting(SUBJECT_ROUTE_GROUP.GROUP_NAME, group));
+        return proposal;
     }
 
     private static void insertRoute(DSLContext transaction, Subject subject, List<String> groupNames) {
