@@ -27,6 +27,7 @@ public final class BrokerServer implements AutoCloseable {
     private final BrokerChannelInitializer pipeline;
     private final Optional<ExecutorService> ownPool;
     private TcpEndpoint endpoint;
+    private boolean closed;
 
     /** A server that runs acks on {@code blockingWork}, which must reject rather than queue without bound. */
     public BrokerServer(BrokerServerConfig config, SendMessagesUseCase send, PullMessagesUseCase pull,
@@ -56,8 +57,8 @@ public final class BrokerServer implements AutoCloseable {
 
     /** Binds the configured address; throws {@link ServerStartException} if it cannot. */
     public synchronized BrokerServer start() {
-        if (endpoint != null) {
-            throw new IllegalStateException("broker server already started on port " + endpoint.port());
+        if (endpoint != null || closed) {
+            throw new IllegalStateException("broker server was already started");
         }
         endpoint = TcpEndpoint.bind("qmq-broker", config.bindHost(), config.port(), config.ioThreads(), pipeline);
         LOG.info("broker listening on {}:{}", config.bindHost(), endpoint.port());
@@ -75,9 +76,14 @@ public final class BrokerServer implements AutoCloseable {
     /** Stops accepting, lets queued responses drain briefly, closes connections and the owned pool. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (endpoint != null) {
+            int port = endpoint.port();
             endpoint.close();
-            LOG.info("broker stopped listening on port {}", config.port());
+            LOG.info("broker stopped listening on port {}", port);
         }
         ownPool.ifPresent(BlockingWorkPool::stop);
     }

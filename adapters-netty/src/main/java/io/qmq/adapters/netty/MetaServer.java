@@ -33,6 +33,7 @@ public final class MetaServer implements AutoCloseable {
     private final Optional<ExecutorService> ownPool;
     private TcpEndpoint protocol;
     private TcpEndpoint discovery;
+    private boolean closed;
 
     public MetaServer(MetaServerConfig config, RegisterClientUseCase registerClient, Clock clock, Executor blockingWork) {
         this(config, registerClient, clock, blockingWork, Optional.empty());
@@ -59,8 +60,8 @@ public final class MetaServer implements AutoCloseable {
 
     /** Binds the TCP endpoint, then discovery (which must know the TCP port); throws {@link ServerStartException}. */
     public synchronized MetaServer start() {
-        if (protocol != null) {
-            throw new IllegalStateException("meta server already started on port " + protocol.port());
+        if (protocol != null || closed) {
+            throw new IllegalStateException("meta server was already started");
         }
         protocol = TcpEndpoint.bind("qmq-meta", config.bindHost(), config.port(), IO_THREADS, pipeline);
         String address = config.advertisedHost() + ":" + protocol.port();
@@ -96,6 +97,10 @@ public final class MetaServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (discovery != null) {
             discovery.close();
         }
