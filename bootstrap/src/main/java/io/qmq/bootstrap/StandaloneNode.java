@@ -43,7 +43,7 @@ final class StandaloneNode {
         NodeThreads threads = new NodeThreads(config.get(Settings.PULL_WORKER_THREADS));
         StandaloneComponent node = DaggerStandaloneComponent.factory().create(clock, threads,
                 new StoreChoice(config.get(Settings.STORE_KIND)), configs.brokerSettings(), configs.routeSettings(),
-                configs.sqlStore(), configs.metrics(), configs.metaServer(), configs.brokerServer());
+                configs.fileStore(), configs.sqlStore(), configs.metrics(), configs.metaServer(), configs.brokerServer());
         ShutdownSequence shutdown = new ShutdownSequence();
         try {
             return serve(node, config, configs, threads, clock, shutdown);

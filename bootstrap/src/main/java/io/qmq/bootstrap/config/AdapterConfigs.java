@@ -1,5 +1,6 @@
 package io.qmq.bootstrap.config;
 
+import io.qmq.adapters.filestore.FileStoreConfig;
 import io.qmq.adapters.metrics.MetricsConfig;
 import io.qmq.adapters.netty.BrokerServerConfig;
 import io.qmq.adapters.netty.MetaServerConfig;
@@ -47,6 +48,16 @@ public final class AdapterConfigs {
         return build("bind.host, meta.server.port, meta.server.discover.port, node.host",
                 () -> new MetaServerConfig(config.get(Settings.BIND_HOST), config.get(Settings.META_PORT),
                         config.get(Settings.META_DISCOVER_PORT), advertisedHost()));
+    }
+
+    /** Message and pull logs directly under the data directory, beside the embedded database. */
+    public FileStoreConfig fileStore() {
+        return build("store.flush, store.flush.interval.ms, store.segment.bytes, store.pull.segment.bytes, "
+                        + "store.checkpoint.interval.seconds, store.ring.size, store.max.open.index.files",
+                () -> new FileStoreConfig(dataDir(), config.get(Settings.STORE_FLUSH),
+                        Duration.ofMillis(config.get(Settings.FLUSH_INTERVAL_MS)), config.get(Settings.SEGMENT_BYTES),
+                        config.get(Settings.RING_SIZE), Duration.ofSeconds(config.get(Settings.CHECKPOINT_INTERVAL_SECONDS)),
+                        config.get(Settings.MAX_OPEN_INDEX_FILES), config.get(Settings.PULL_SEGMENT_BYTES)));
     }
 
     /** The configured database, or H2 under the data directory when {@code jdbc.url} is empty. */

@@ -9,8 +9,10 @@ import static io.qmq.bootstrap.config.ValueParsers.nonEmpty;
 import static io.qmq.bootstrap.config.ValueParsers.nonNegativeInt;
 import static io.qmq.bootstrap.config.ValueParsers.port;
 import static io.qmq.bootstrap.config.ValueParsers.positiveInt;
+import static io.qmq.bootstrap.config.ValueParsers.powerOfTwo;
 import static io.qmq.bootstrap.config.ValueParsers.positiveLong;
 
+import io.qmq.adapters.filestore.FlushPolicy;
 import io.qmq.domain.consumer.StartPosition;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +55,21 @@ public final class Settings {
             "Threads that read the message log for pulls", positiveInt());
     public static final Setting<String> STORE_KIND = new Setting<>("store.kind", "file", "store name",
             "Which message and pull log implementation to use", nonEmpty());
-    public static final Setting<FlushMode> STORE_FLUSH = new Setting<>("store.flush", "async", choices(FlushMode.class),
-            "async: a message is stored once in the page cache; sync: once forced to disk", choice(FlushMode.class));
+    public static final Setting<FlushPolicy> STORE_FLUSH = new Setting<>("store.flush", "async", choices(FlushPolicy.class),
+            "async: a message is stored once in the page cache; sync: once forced to disk", choice(FlushPolicy.class));
     public static final Setting<Long> FLUSH_INTERVAL_MS = new Setting<>("store.flush.interval.ms", "500", "milliseconds",
             "How often async flushing forces written data to disk", positiveLong());
     public static final Setting<Long> SEGMENT_BYTES = new Setting<>("store.segment.bytes", "256m", SIZE,
             "Size of one message log segment file", bytes());
+    public static final Setting<Long> PULL_SEGMENT_BYTES = new Setting<>("store.pull.segment.bytes", "64m", SIZE,
+            "Size of one pull log segment file", bytes());
+    public static final Setting<Long> CHECKPOINT_INTERVAL_SECONDS = new Setting<>("store.checkpoint.interval.seconds",
+            "30", "seconds", "How often consume logs and pull state are checkpointed; bounds replay after a crash",
+            positiveLong());
+    public static final Setting<Integer> RING_SIZE = new Setting<>("store.ring.size", "16384", "power of two",
+            "Appends queued for the writer; a full queue refuses sends as busy", powerOfTwo());
+    public static final Setting<Integer> MAX_OPEN_INDEX_FILES = new Setting<>("store.max.open.index.files", "256",
+            "count", "Consume log files kept open at once, whatever the number of subjects", positiveInt());
     public static final Setting<String> JDBC_URL = new Setting<>("jdbc.url", "", "JDBC URL",
             "Meta-data database; empty = embedded H2 under <store.root>/meta", any());
     public static final Setting<String> JDBC_USERNAME = new Setting<>("jdbc.username", "", "text",
@@ -86,7 +97,8 @@ public final class Settings {
     /** In the order the {@code config} command lists them. */
     public static final List<Setting<?>> ALL = List.of(
             STORE_ROOT, NODE_HOST, BIND_HOST, META_DISCOVER_PORT, META_PORT, BROKER_PORT, METRICS_PORT, BROKER_GROUP,
-            MAX_FRAME_BYTES, IDLE_TIMEOUT_SECONDS, IO_THREADS, PULL_WORKER_THREADS, STORE_KIND, STORE_FLUSH, FLUSH_INTERVAL_MS, SEGMENT_BYTES, JDBC_URL, JDBC_USERNAME,
+            MAX_FRAME_BYTES, IDLE_TIMEOUT_SECONDS, IO_THREADS, PULL_WORKER_THREADS, STORE_KIND, STORE_FLUSH, FLUSH_INTERVAL_MS, SEGMENT_BYTES,
+            PULL_SEGMENT_BYTES, CHECKPOINT_INTERVAL_SECONDS, RING_SIZE, MAX_OPEN_INDEX_FILES, JDBC_URL, JDBC_USERNAME,
             JDBC_PASSWORD, POOL_SIZE, RETRY_DELAY_SECONDS, CONSUMER_OFFLINE_SECONDS, REDELIVERY_CHECK_SECONDS,
             NEW_GROUP_START, PULL_MAX_BYTES, MIN_GROUPS_PER_SUBJECT, MESSAGE_MAX_BYTES);
 

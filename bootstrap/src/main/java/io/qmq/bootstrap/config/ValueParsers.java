@@ -21,6 +21,16 @@ final class ValueParsers {
         return text -> intBetween(text, 1, Integer.MAX_VALUE);
     }
 
+    static Function<String, Integer> powerOfTwo() {
+        return text -> {
+            int value = intBetween(text, 1, 1 << 30);
+            if (Integer.bitCount(value) != 1) {
+                throw new IllegalArgumentException("must be a power of two");
+            }
+            return value;
+        };
+    }
+
     static Function<String, Integer> nonNegativeInt() {
         return text -> intBetween(text, 0, Integer.MAX_VALUE);
     }

@@ -2,6 +2,8 @@ package io.qmq.bootstrap.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import io.qmq.adapters.filestore.FileStorageModule;
+import io.qmq.adapters.filestore.FileStoreConfig;
 import io.qmq.adapters.metrics.MetricsConfig;
 import io.qmq.adapters.metrics.MetricsModule;
 import io.qmq.adapters.metrics.MetricsServer;
@@ -29,7 +31,7 @@ import javax.inject.Singleton;
  */
 @Singleton
 @Component(modules = {ApplicationModule.class, RuntimeModule.class, StorageSelectionModule.class,
-    SqlStorageModule.class, MetricsModule.class, NettyServerModule.class})
+    FileStorageModule.class, SqlStorageModule.class, MetricsModule.class, NettyServerModule.class})
 public interface StandaloneComponent {
 
     SqlDatabase sqlDatabase();
@@ -52,7 +54,8 @@ public interface StandaloneComponent {
     interface Factory {
         StandaloneComponent create(@BindsInstance Clock clock, @BindsInstance NodeThreads threads,
                                    @BindsInstance StoreChoice store, @BindsInstance BrokerSettings brokerSettings,
-                                   @BindsInstance RouteSettings routeSettings, @BindsInstance SqlStoreConfig sqlStore,
+                                   @BindsInstance RouteSettings routeSettings, @BindsInstance FileStoreConfig fileStore,
+                                   @BindsInstance SqlStoreConfig sqlStore,
                                    @BindsInstance MetricsConfig metrics, @BindsInstance MetaServerConfig metaServer,
                                    @BindsInstance BrokerServerConfig brokerServer);
     }

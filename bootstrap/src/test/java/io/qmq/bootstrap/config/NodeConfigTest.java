@@ -3,6 +3,7 @@ package io.qmq.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.qmq.adapters.filestore.FlushPolicy;
 import io.qmq.domain.consumer.StartPosition;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ class NodeConfigTest {
         assertThat(config.get(Settings.META_PORT)).isEqualTo(20880);
         assertThat(config.get(Settings.BROKER_PORT)).isEqualTo(20881);
         assertThat(config.get(Settings.METRICS_PORT)).isEqualTo(3333);
-        assertThat(config.get(Settings.STORE_FLUSH)).isEqualTo(FlushMode.ASYNC);
+        assertThat(config.get(Settings.STORE_FLUSH)).isEqualTo(FlushPolicy.ASYNC);
         assertThat(config.get(Settings.RETRY_DELAY_SECONDS)).isEqualTo(5L);
         assertThat(config.get(Settings.NEW_GROUP_START)).isEqualTo(StartPosition.LATEST);
         assertThat(config.get(Settings.STORE_ROOT)).isEqualTo(dataDir.toString());
@@ -46,7 +47,7 @@ class NodeConfigTest {
 
         assertThat(config.get(Settings.BROKER_PORT)).isEqualTo(30001);
         assertThat(config.get(Settings.METRICS_PORT)).isEqualTo(4000);
-        assertThat(config.get(Settings.STORE_FLUSH)).isEqualTo(FlushMode.SYNC);
+        assertThat(config.get(Settings.STORE_FLUSH)).isEqualTo(FlushPolicy.SYNC);
         assertThat(config.get(Settings.META_PORT)).isEqualTo(20880);
     }
 
