@@ -74,7 +74,12 @@ final class BatchSender {
     private CompletableFuture<Tried> sendOnce(Route route, List<PendingSend> sends) {
         BrokerRoute group = route.nextWritable().orElseThrow(() -> new IllegalStateException("route without groups"));
         ByteBuf body = Unpooled.buffer();
-        SendRequestBody.encode(body, encode(sends, clock.millis()));
+        try {
+            SendRequestBody.encode(body, encode(sends, clock.millis()));
+        } catch (IllegalArgumentException e) { // a string over the str16 limit
+            body.release();
+            throw e;
+        }
         return connections.to(group.address())
                 .request(CommandCode.SEND_MESSAGE, body, sendTimeout, SendAnswer::read)
                 .thenApply(answer -> new Tried(route, group, sends, answer));

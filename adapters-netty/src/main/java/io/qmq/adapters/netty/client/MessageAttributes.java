@@ -12,7 +12,6 @@ final class MessageAttributes {
     static final String TIMES = "qmq_times";
     static final String MAX_RETRY_NUM = "qmq_maxRetryNum";
     static final String CONSUMER_GROUP_NAME = "qmq_consumerGroupName";
-    static final String PULL_OFFSET = "qmq_pullOffset";
     static final String CORRUPT_DATA = "qmq_corruptData";
     static final String RESERVED_PREFIX = "qmq_";
 

@@ -96,7 +96,7 @@ final class MetaClient {
         }
     }
 
-    private static List<BrokerRoute> usableGroups(ClientType type, List<MetaInfoResponseBody.Group> groups) {
+    static List<BrokerRoute> usableGroups(ClientType type, List<MetaInfoResponseBody.Group> groups) {
         List<BrokerRoute> usable = new ArrayList<>();
         for (MetaInfoResponseBody.Group group : groups) {
             BrokerState state = BrokerState.ofCode(group.state());

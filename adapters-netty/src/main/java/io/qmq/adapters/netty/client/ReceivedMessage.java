@@ -96,11 +96,6 @@ public final class ReceivedMessage {
         return settled.get();
     }
 
-    /** Settles without telling the stream: for messages the consumer skips after acking them itself. */
-    boolean settleSilently() {
-        return settled.compareAndSet(false, true);
-    }
-
     @Override
     public String toString() {
         return "ReceivedMessage[" + subject + "/" + messageId + " @" + pullOffset + ", times " + times() + "]";

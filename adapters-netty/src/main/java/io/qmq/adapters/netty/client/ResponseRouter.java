@@ -5,6 +5,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.qmq.adapters.netty.codec.Frame;
+import io.qmq.adapters.netty.codec.RejectedFrame;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +51,13 @@ final class ResponseRouter extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof RejectedFrame rejected) {
+            CompletableFuture<Frame> answer = waiting.remove(rejected.header().opaque());
+            if (answer != null) {
+                answer.completeExceptionally(TransportException.refused(address, rejected.reason()));
+            }
+            return;
+        }
         if (!(msg instanceof Frame frame)) {
             ReferenceCountUtil.release(msg);
             return;

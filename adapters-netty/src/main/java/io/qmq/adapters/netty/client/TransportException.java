@@ -27,6 +27,10 @@ final class TransportException extends RuntimeException {
                 + timeout.toMillis() + " ms", null);
     }
 
+    static TransportException refused(String address, String reason) {
+        return new TransportException("answer from " + address + " refused: " + reason, null);
+    }
+
     static TransportException unwritable(String address, Throwable cause) {
         return new TransportException("cannot write to " + address, cause);
     }

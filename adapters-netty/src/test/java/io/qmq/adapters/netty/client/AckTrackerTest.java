@@ -92,16 +92,7 @@ class AckTrackerTest {
         for (int round = 0; round < 200; round++) {
             AckTracker t = new AckTracker();
             TreeSet<Long> finished = new TreeSet<>();
-            List<Long> received = new ArrayList<>();
-            long next = 0;
-            for (int batch = 0; batch < 1 + random.nextInt(5); batch++) {
-                next += random.nextInt(3) == 0 ? random.nextInt(4) : 0; // sometimes a gap
-                int size = 1 + random.nextInt(8);
-                for (int i = 0; i < size; i++) {
-                    assertThat(t.received(next)).isTrue();
-                    received.add(next++);
-                }
-            }
+            List<Long> received = deliverBatchesWithGaps(t, random);
             List<Long> order = new ArrayList<>(received);
             Collections.shuffle(order, random);
             TreeSet<Long> acked = new TreeSet<>();
@@ -116,6 +107,20 @@ class AckTrackerTest {
             assertThat(acked).containsExactlyElementsOf(new TreeSet<>(received));
             assertThat(t.unacknowledged()).isZero();
         }
+    }
+
+    private static List<Long> deliverBatchesWithGaps(AckTracker t, Random random) {
+        List<Long> received = new ArrayList<>();
+        long next = 0;
+        for (int batch = 0; batch < 1 + random.nextInt(5); batch++) {
+            next += random.nextInt(3) == 0 ? random.nextInt(4) : 0; // sometimes a gap
+            int size = 1 + random.nextInt(8);
+            for (int i = 0; i < size; i++) {
+                assertThat(t.received(next)).isTrue();
+                received.add(next++);
+            }
+        }
+        return received;
     }
 
     private static void ackWhatIsAckable(AckTracker t, TreeSet<Long> finished, TreeSet<Long> acked, boolean holdBack) {
