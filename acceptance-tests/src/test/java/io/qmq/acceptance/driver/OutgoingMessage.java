@@ -1,0 +1,25 @@
+package io.qmq.acceptance.driver;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A message as the test wants it sent.
+ *
+ * @param subject     the real subject
+ * @param properties  string properties; the DSL puts its message key here
+ * @param tags        tags the server filters on
+ * @param maxAttempts how often a consumer may get it before it becomes a dead letter; 0 for the client's default
+ */
+public record OutgoingMessage(String subject, Map<String, String> properties, Set<String> tags, int maxAttempts) {
+
+    public OutgoingMessage {
+        Objects.requireNonNull(subject, "subject");
+        properties = Map.copyOf(properties);
+        tags = Set.copyOf(tags);
+        if (maxAttempts < 0) {
+            throw new IllegalArgumentException("max attempts must be >= 0, got " + maxAttempts);
+        }
+    }
+}
