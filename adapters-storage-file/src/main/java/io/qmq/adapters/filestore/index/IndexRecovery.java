@@ -49,8 +49,6 @@ public final class IndexRecovery {
         checkpoint.ifPresent(this::restore);
         long intactEnd = scanner.scan(log, Math.min(replayFrom, log.active().base()), (position, body) -> { });
         if (intactEnd < log.end()) {
-            LOG.warn("Cutting message log {} at {} (it ended at {}): the records from there on are damaged",
-                    log.dir(), intactEnd, log.end());
             log.cutAt(intactEnd);
         }
         if (intactEnd < replayFrom) {

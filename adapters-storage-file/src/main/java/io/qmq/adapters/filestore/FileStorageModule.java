@@ -1,0 +1,43 @@
+package io.qmq.adapters.filestore;
+
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.IntoMap;
+import dagger.multibindings.StringKey;
+import io.qmq.application.port.out.MessageLog;
+import io.qmq.application.port.out.PullLog;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/**
+ * Contributes the file store's ports under the key {@code "file"}. The bootstrap injects
+ * {@code Map<String, Provider<MessageLog>>} (and the same for {@link PullLog}) and calls only the
+ * chosen store's provider, so the file store is opened only when chosen. Needs a {@link FileStoreConfig}
+ * and a {@link Clock} bound by the component.
+ */
+@Module
+public final class FileStorageModule {
+
+    private FileStorageModule() {
+    }
+
+    @Provides
+    @Singleton
+    static FileStore fileStore(FileStoreConfig config, Clock clock) {
+        return new FileStore(config, clock);
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("file")
+    static MessageLog messageLog(FileStore store) {
+        return store.messageLog();
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("file")
+    static PullLog pullLog(FileStore store) {
+        return store.pullLog();
+    }
+}
