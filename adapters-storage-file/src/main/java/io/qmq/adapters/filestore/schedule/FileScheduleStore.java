@@ -1,0 +1,197 @@
+package io.qmq.adapters.filestore.schedule;
+
+import io.qmq.application.port.out.MessageLogException;
+import io.qmq.application.port.out.ScheduleCatalog;
+import io.qmq.application.port.out.ScheduleStore;
+import io.qmq.domain.delay.DueMessage;
+import io.qmq.domain.delay.ScheduleEntry;
+import io.qmq.domain.delay.ScheduledMessage;
+import io.qmq.domain.message.MessageId;
+import io.qmq.domain.message.Subject;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Scheduled messages in files: bodies in the {@link ScheduleLog}, entries by due time in
+ * {@link ScheduleSegments}, forwarded and cancelled ones in each segment's {@link SettleFile}. Memory
+ * holds a small object per segment and the settled ids of segments in use, never the pending entries
+ * beyond the window a caller asks for.
+ *
+ * <p>An entry's location is its record's location in the schedule log. Every read checks the record
+ * there against the entry (checksum, id, due time), so nothing is served from damaged bytes.
+ */
+final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
+
+    private static final Comparator<ScheduleEntry> DUE_ORDER =
+            Comparator.comparingLong(ScheduleEntry::dueAt).thenComparingLong(ScheduleEntry::scheduleId);
+
+    private final ScheduleStoreConfig config;
+    private final StoreLock lock;
+    private final ScheduleLog log;
+    private final ScheduleSegments segments;
+    private final IndexAppenders appenders;
+    private final ScheduleWriter writer;
+    private final CatalogScan catalog;
+    private volatile boolean closed;
+
+    private FileScheduleStore(ScheduleStoreConfig config, StoreLock lock, ScheduleLog log, ScheduleSegments segments,
+                              IdReservation ids) {
+        this.config = config;
+        this.lock = lock;
+        this.log = log;
+        this.segments = segments;
+        this.appenders = new IndexAppenders(config.maxOpenIndexFiles(), config.flush());
+        BatchWrite batchWrite = new BatchWrite(log, segments, ids, appenders, config.flush());
+        this.writer = new ScheduleWriter(batchWrite, () -> {
+            log.force();
+            appenders.force();
+        }, config.queueCapacity(), config.flush(), config.flushInterval());
+        this.catalog = new CatalogScan(log, segments);
+    }
+
+    /** Opens (or creates) the store in the configured directory, recovering from a crash. */
+    static FileScheduleStore open(ScheduleStoreConfig config) {
+        try {
+            Files.createDirectories(config.dir());
+            StoreLock lock = StoreLock.acquire(config.dir());
+            ScheduleLog log = ScheduleLog.open(config.logDir(), config.logSegmentBytes());
+            ScheduleSegments segments = ScheduleSegments.open(config.segmentsDir(), config.segmentSpan().toMillis());
+            IdReservation ids = IdReservation.open(config.dir(), log.lastLoggedId());
+            FileScheduleStore store = new FileScheduleStore(config, lock, log, segments, ids);
+            store.writer.start();
+            return store;
+        } catch (IOException e) {
+            throw new MessageLogException("could not open the schedule store in " + config.dir(), e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<List<ScheduleEntry>> add(List<DueMessage> messages) {
+        for (DueMessage due : messages) {
+            if (due.dueAt() < 0) {
+                throw new IllegalArgumentException("a due time must not be before 1970, got " + due.dueAt());
+            }
+        }
+        if (messages.isEmpty() && !closed) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return writer.submit(new AddRequest(List.copyOf(messages), new CompletableFuture<>()));
+    }
+
+    @Override
+    public List<ScheduleEntry> pendingBetween(long fromInclusive, long toExclusive) {
+        List<ScheduleEntry> pending = new ArrayList<>();
+        if (fromInclusive >= toExclusive) {
+            return pending;
+        }
+        for (ScheduleSegment segment : List.copyOf(segments.overlapping(fromInclusive, toExclusive))) {
+            List<ScheduleEntry> inSegment = new ArrayList<>();
+            try {
+                segment.forEachEntry(entry -> {
+                    if (entry.dueAt() >= fromInclusive && entry.dueAt() < toExclusive && log.holds(entry.location())) {
+                        inSegment.add(new ScheduleEntry(entry.scheduleId(), entry.dueAt(), entry.location()));
+                    }
+                });
+                segment.dropSettled(inSegment, log);
+            } catch (IOException e) {
+                throw new MessageLogException("could not read " + segment, e);
+            }
+            forgetIfCompleted(segment);
+            inSegment.sort(DUE_ORDER);
+            pending.addAll(inSegment);
+        }
+        return pending;
+    }
+
+    @Override
+    public Optional<ScheduledMessage> read(ScheduleEntry entry) {
+        ScheduleSegment segment = segmentOf(entry);
+        try {
+            if (segment == null || segment.isSettled(entry.scheduleId(), log)) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(record(entry)).map(r -> ScheduleRecord.read(r, 0));
+        } catch (IOException e) {
+            throw new MessageLogException("could not read scheduled message " + entry.scheduleId() + " from " + segment, e);
+        }
+    }
+
+    @Override
+    public void markForwarded(ScheduleEntry entry) {
+        settle(entry, SettleFile.FORWARDED);
+    }
+
+    @Override
+    public boolean cancel(ScheduleEntry entry) {
+        return settle(entry, SettleFile.CANCELLED);
+    }
+
+    private boolean settle(ScheduleEntry entry, int outcome) {
+        ScheduleSegment segment = segmentOf(entry);
+        try {
+            if (segment == null || record(entry) == null) {
+                return false;
+            }
+            boolean[] completed = {false};
+            boolean settled = segment.settle(entry.scheduleId(), outcome, config.flush(), log, completed);
+            forgetIfCompleted(segment);
+            return settled;
+        } catch (IOException e) {
+            throw new MessageLogException("could not settle scheduled message " + entry.scheduleId() + " in " + segment, e);
+        }
+    }
+
+    /** The intact log record behind the entry, if it is the entry's message. */
+    private ByteBuffer record(ScheduleEntry entry) throws IOException {
+        ByteBuffer record = log.read(entry.location());
+        boolean matches = record != null && ScheduleRecord.scheduleId(record, 0) == entry.scheduleId()
+                && ScheduleRecord.dueAt(record, 0) == entry.dueAt();
+        return matches ? record : null;
+    }
+
+    private ScheduleSegment segmentOf(ScheduleEntry entry) {
+        ScheduleSegment segment = segments.holding(entry.dueAt());
+        return segment != null && segment.mayHold(entry.scheduleId(), entry.dueAt()) ? segment : null;
+    }
+
+    private void forgetIfCompleted(ScheduleSegment segment) {
+        if (segment.isDeleted()) {
+            segments.forget(segment);
+        }
+    }
+
+    @Override
+    public List<ScheduleEntry> pendingWithId(MessageId id) {
+        return catalog.pendingWithId(id);
+    }
+
+    @Override
+    public long countPending(Subject subject, long fromInclusive, long toExclusive) {
+        return catalog.countPending(subject, fromInclusive, toExclusive);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writer.stop();
+        try {
+            appenders.close();
+            for (ScheduleSegment segment : segments.all()) {
+                segment.closeFiles();
+            }
+            log.close();
+            lock.close();
+        } catch (IOException e) {
+            throw new MessageLogException("could not close the schedule store in " + config.dir(), e);
+        }
+    }
+}
