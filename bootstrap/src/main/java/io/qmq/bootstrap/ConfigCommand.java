@@ -32,12 +32,17 @@ final class ConfigCommand implements Runnable {
     }
 
     private static String textRow(Setting<?> setting) {
-        String shownDefault = setting.defaultValue().isEmpty() ? "(empty)" : setting.defaultValue();
-        return String.format("%-34s %-14s %s [%s]", setting.key(), shownDefault, setting.description(), setting.type());
+        return String.format("%-34s %-14s %s [%s]", setting.key(), shownDefault(setting), setting.description(),
+                setting.type());
     }
 
     private static String markdownRow(Setting<?> setting) {
-        return "| `" + setting.key() + "` | `" + setting.defaultValue() + "` | " + setting.type().replace("|", "\\|")
+        String shownDefault = setting.defaultValue().isEmpty() ? "(empty)" : "`" + setting.defaultValue() + "`";
+        return "| `" + setting.key() + "` | " + shownDefault + " | " + setting.type().replace("|", "\\|")
                 + " | " + setting.description() + " |";
+    }
+
+    static String shownDefault(Setting<?> setting) {
+        return setting.defaultValue().isEmpty() ? "(empty)" : setting.defaultValue();
     }
 }

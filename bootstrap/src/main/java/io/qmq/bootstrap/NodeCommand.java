@@ -47,6 +47,7 @@ final class NodeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping qmq node");
             node.close();
+            LOG.info("qmq node stopped");
             stopped.countDown();
         }, "qmq-shutdown"));
         String ready = node.readyLine();

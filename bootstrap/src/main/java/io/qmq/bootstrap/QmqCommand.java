@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code qmq} command line: run a node, list the configuration keys, measure a node. */
 @Command(name = "qmq", mixinStandardHelpOptions = true, version = "qmq 0.1.0",
         description = "A message queue that speaks QMQ's protocol.",
-        subcommands = {NodeCommand.class, ConfigCommand.class})
+        subcommands = {NodeCommand.class, ConfigCommand.class, BenchCommand.class})
 public final class QmqCommand implements Runnable {
 
     @CommandLine.Spec

@@ -31,6 +31,15 @@ class QmqCommandTest {
     }
 
     @Test
+    void theReadmeListsEveryKeyExactlyAsTheConfigCommandPrintsIt() throws java.io.IOException {
+        run("config", "--markdown");
+        String readme = java.nio.file.Files.readString(Path.of("README.md"));
+
+        assertThat(out.toString().lines()).hasSize(Settings.ALL.size() + 2);
+        assertThat(readme).as("bootstrap/README.md; regenerate with: bin/qmq config --markdown").contains(out.toString());
+    }
+
+    @Test
     void modesOtherThanStandaloneAreRefusedClearly() {
         int exit = run("node", "--mode", "meta", "--data-dir", dataDir.toString());
 

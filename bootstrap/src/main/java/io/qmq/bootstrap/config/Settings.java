@@ -71,7 +71,7 @@ public final class Settings {
     public static final Setting<Integer> MAX_OPEN_INDEX_FILES = new Setting<>("store.max.open.index.files", "256",
             "count", "Consume log files kept open at once, whatever the number of subjects", positiveInt());
     public static final Setting<String> JDBC_URL = new Setting<>("jdbc.url", "", "JDBC URL",
-            "Meta-data database; empty = embedded H2 under <store.root>/meta", any());
+            "Meta-data database; empty = embedded H2 in the meta directory of store.root", any());
     public static final Setting<String> JDBC_USERNAME = new Setting<>("jdbc.username", "", "text",
             "Meta-data database user", any());
     public static final Setting<String> JDBC_PASSWORD = new Setting<>("jdbc.password", "", "text",

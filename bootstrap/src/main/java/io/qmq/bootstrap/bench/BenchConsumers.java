@@ -1,0 +1,54 @@
+package io.qmq.bootstrap.bench;
+
+import io.qmq.adapters.netty.client.QmqClient;
+import io.qmq.adapters.netty.client.ReceivedMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Consumers of one consumer group, each on its own client (and so its own consumer id). Each message
+ * is acknowledged on return; its end-to-end latency is the time since the producer stamped it, which
+ * is exact when both run in this process and as good as the clocks' agreement otherwise.
+ */
+final class BenchConsumers {
+
+    private static final int LISTENER_THREADS = 2;
+
+    private final String subject;
+    private final String group;
+    private final Clock clock;
+    private final LatencyRecorder endToEnd;
+    private final AtomicLong received = new AtomicLong();
+
+    BenchConsumers(String subject, String group, Clock clock, LatencyRecorder endToEnd) {
+        this.subject = subject;
+        this.group = group;
+        this.clock = clock;
+        this.endToEnd = endToEnd;
+    }
+
+    void start(List<QmqClient> clients) {
+        for (QmqClient client : clients) {
+            client.consumer(subject, group).threads(LISTENER_THREADS).listener(this::onMessage).start();
+        }
+    }
+
+    long received() {
+        return received.get();
+    }
+
+    private void onMessage(ReceivedMessage message) {
+        message.attribute(BenchProducers.SENT_AT_MICROS).ifPresent(sentAt -> {
+            long latency = micros(clock.instant()) - Long.parseLong(sentAt);
+            endToEnd.record(latency);
+        });
+        received.incrementAndGet();
+    }
+
+    private static long micros(Instant instant) {
+        return TimeUnit.SECONDS.toMicros(instant.getEpochSecond()) + instant.getNano() / 1_000;
+    }
+}

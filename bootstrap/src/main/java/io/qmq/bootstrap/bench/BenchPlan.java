@@ -1,0 +1,38 @@
+package io.qmq.bootstrap.bench;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What one benchmark run does. It stops at whichever bound comes first: {@code count} messages sent,
+ * or {@code duration} elapsed; consumers then get {@code drainTimeout} to receive what was sent.
+ *
+ * @param metaServerUrl discovery URL of the node
+ * @param subject       where messages go; fresh per run, so earlier runs' messages never count
+ * @param producers     producer clients, each with its own sending thread
+ * @param consumers     consumer clients in one consumer group
+ * @param messageBytes  size of each message's payload attribute
+ * @param count         messages to send in all
+ * @param duration      longest time to send for
+ * @param maxInFlight   sends awaiting their answer at once, over all producers
+ * @param drainTimeout  how long to wait for consumers after sending stops
+ * @param label         free text printed with the results, such as the node's flush policy
+ */
+public record BenchPlan(String metaServerUrl, String subject, int producers, int consumers, int messageBytes,
+                        long count, Duration duration, int maxInFlight, Duration drainTimeout, String label) {
+
+    public BenchPlan {
+        Objects.requireNonNull(metaServerUrl, "meta server URL");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(drainTimeout, "drain timeout");
+        Objects.requireNonNull(label, "label");
+        if (producers < 1 || consumers < 0 || messageBytes < 1 || count < 1 || maxInFlight < 1) {
+            throw new IllegalArgumentException("a benchmark needs producers >= 1, consumers >= 0, message size >= 1, "
+                    + "count >= 1 and in-flight >= 1");
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("benchmark duration must be positive, got " + duration);
+        }
+    }
+}

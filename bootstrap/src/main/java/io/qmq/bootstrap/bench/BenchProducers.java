@@ -1,0 +1,101 @@
+package io.qmq.bootstrap.bench;
+
+import io.qmq.adapters.netty.client.OutgoingMessage;
+import io.qmq.adapters.netty.client.Producer;
+import io.qmq.adapters.netty.client.QmqClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Producer threads that send until the plan's count is used up or its time is over. In-flight sends
+ * are bounded by a semaphore so that the producer's queue never overflows and the measured latency
+ * is the broker's, not the queue's.
+ */
+final class BenchProducers {
+
+    static final String SENT_AT_MICROS = "bench_sent_at_micros";
+    static final String PAYLOAD = "bench_payload";
+
+    private final BenchPlan plan;
+    private final Clock clock;
+    private final LatencyRecorder sendLatency;
+    private final AtomicLong remaining;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final Semaphore inFlight;
+    private final List<Thread> threads = new ArrayList<>();
+
+    BenchProducers(BenchPlan plan, Clock clock, LatencyRecorder sendLatency) {
+        this.plan = plan;
+        this.clock = clock;
+        this.sendLatency = sendLatency;
+        this.remaining = new AtomicLong(plan.count());
+        this.inFlight = new Semaphore(plan.maxInFlight());
+    }
+
+    void start(List<QmqClient> clients, long deadlineNanos) {
+        String payload = "x".repeat(plan.messageBytes());
+        for (int i = 0; i < clients.size(); i++) {
+            Producer producer = clients.get(i).producer();
+            Thread thread = new Thread(() -> sendUntilDone(producer, payload, deadlineNanos), "qmq-bench-producer-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    /** Whether every thread has stopped sending and every send has its answer. */
+    boolean isDone() {
+        return threads.stream().noneMatch(Thread::isAlive) && inFlight.availablePermits() == plan.maxInFlight();
+    }
+
+    long sent() {
+        return sent.get();
+    }
+
+    long failed() {
+        return failed.get();
+    }
+
+    private void sendUntilDone(Producer producer, String payload, long deadlineNanos) {
+        while (System.nanoTime() < deadlineNanos && remaining.getAndDecrement() > 0) {
+            if (!acquire(deadlineNanos)) {
+                return;
+            }
+            long started = System.nanoTime();
+            OutgoingMessage message = OutgoingMessage.to(plan.subject())
+                    .attribute(SENT_AT_MICROS, Long.toString(epochMicros()))
+                    .attribute(PAYLOAD, payload)
+                    .build();
+            try {
+                producer.send(message).whenComplete((receipt, error) -> {
+                    sendLatency.record(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - started));
+                    (error == null ? sent : failed).incrementAndGet();
+                    inFlight.release();
+                });
+            } catch (RuntimeException e) {
+                // a full queue or a closing client: the message counts as failed and the run goes on
+                failed.incrementAndGet();
+                inFlight.release();
+            }
+        }
+    }
+
+    private boolean acquire(long deadlineNanos) {
+        try {
+            return inFlight.tryAcquire(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private long epochMicros() {
+        var now = clock.instant();
+        return TimeUnit.SECONDS.toMicros(now.getEpochSecond()) + now.getNano() / 1_000;
+    }
+}

@@ -1,0 +1,36 @@
+package io.qmq.bootstrap.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Latencies in microseconds, recorded from many threads without locks. Each progress line takes the
+ * interval since the last one; the interval is also added to the run's total for the final report.
+ */
+final class LatencyRecorder {
+
+    /** Up to one hour; anything slower is clamped, never dropped. */
+    private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
+    private static final int SIGNIFICANT_DIGITS = 3;
+
+    private final Recorder recorder = new Recorder(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
+    private final Histogram total = new Histogram(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
+    private Histogram interval;
+
+    void record(long micros) {
+        recorder.recordValue(Math.max(0, Math.min(micros, HIGHEST_MICROS)));
+    }
+
+    /** What was recorded since the last call; only the reporting thread calls this. */
+    synchronized Histogram nextInterval() {
+        interval = recorder.getIntervalHistogram(interval);
+        total.add(interval);
+        return interval;
+    }
+
+    /** Everything recorded; call {@link #nextInterval()} first to include the latest values. */
+    synchronized Histogram total() {
+        return total.copy();
+    }
+}
