@@ -3,6 +3,8 @@ package io.qmq.adapters.filestore.segment;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,11 @@ import java.nio.file.StandardOpenOption;
  * <p>Thread ownership: one writer appends and truncates; any thread reads with positional reads.
  * {@link #size()} is published after the bytes are written, so a reader never sees a size that
  * covers bytes not yet in the file.
+ *
+ * <p>A thread interrupted in the middle of a file operation closes the channel for everyone (a
+ * property of {@link FileChannel}). The segment then reopens its file: the interrupted operation
+ * fails, and operations of other threads caught by the close are retried once on the new channel,
+ * which is safe because every operation is positional.
  */
 public final class Segment implements Closeable {
 
@@ -23,8 +30,15 @@ public final class Segment implements Closeable {
 
     private final Path path;
     private final long base;
-    private final FileChannel channel;
+    private volatile FileChannel channel;
     private volatile long size;
+    private volatile boolean closed;
+
+    /** One positional operation on the segment's file. */
+    @FunctionalInterface
+    private interface FileOperation<T> {
+        T apply(FileChannel file) throws IOException;
+    }
 
     private Segment(Path path, long base, FileChannel channel, long size) {
         this.path = path;
@@ -79,43 +93,79 @@ public final class Segment implements Closeable {
 
     /** Appends the buffer's remaining bytes; writer thread only. */
     void append(ByteBuffer buffer) throws IOException {
-        long at = size;
-        while (buffer.hasRemaining()) {
-            at += channel.write(buffer, at);
-        }
-        size = at;
+        int start = buffer.position();
+        long written = withChannel(file -> {
+            buffer.position(start);
+            long at = size;
+            while (buffer.hasRemaining()) {
+                at += file.write(buffer, at);
+            }
+            return at;
+        });
+        size = written;
     }
 
     /** Fills {@code dst} from log position {@code position}; fails if the segment ends first. */
     void readFully(ByteBuffer dst, long position) throws IOException {
-        long at = position - base;
-        while (dst.hasRemaining()) {
-            int read = channel.read(dst, at);
-            if (read < 0) {
-                throw new IOException("segment " + path + " ends at " + end() + " before position " + (base + at));
+        int start = dst.position();
+        withChannel(file -> {
+            dst.position(start);
+            long at = position - base;
+            while (dst.hasRemaining()) {
+                int read = file.read(dst, at);
+                if (read < 0) {
+                    throw new IOException("segment " + path + " ends at " + end() + " before position " + (base + at));
+                }
+                at += read;
             }
-            at += read;
-        }
+            return null;
+        });
     }
 
     /** Cuts the segment at log position {@code position}; writer thread only. */
     void truncate(long position) throws IOException {
-        channel.truncate(position - base);
+        withChannel(file -> file.truncate(position - base));
         size = position - base;
     }
 
     void force() throws IOException {
-        channel.force(false);
+        withChannel(file -> {
+            file.force(false);
+            return null;
+        });
     }
 
     void delete() throws IOException {
-        channel.close();
+        close();
         Files.deleteIfExists(path);
     }
 
     @Override
     public void close() throws IOException {
+        closed = true;
         channel.close();
+    }
+
+    private <T> T withChannel(FileOperation<T> operation) throws IOException {
+        FileChannel current = channel;
+        try {
+            return operation.apply(current);
+        } catch (ClosedByInterruptException e) {
+            reopen(current);
+            throw e;
+        } catch (ClosedChannelException e) {
+            if (closed) {
+                throw e;
+            }
+            return operation.apply(reopen(current));
+        }
+    }
+
+    private synchronized FileChannel reopen(FileChannel dead) throws IOException {
+        if (!closed && channel == dead && !dead.isOpen()) {
+            channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        }
+        return channel;
     }
 
     @Override
