@@ -1,0 +1,108 @@
+package io.qmq.adapters.filestore.schedule;
+
+import static io.qmq.application.port.out.ScheduleSamples.due;
+import static io.qmq.application.port.out.ScheduleSamples.freshSubject;
+import static io.qmq.application.port.out.ScheduleSamples.idsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.qmq.application.port.out.MessageLogException;
+import io.qmq.domain.delay.ScheduleEntry;
+import io.qmq.domain.message.Subject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How schedule segments are laid out on disk, completed, and re-spanned. */
+class ScheduleSegmentLifecycleTest {
+
+    private static final long BASE = 2_000_000_000_000L - Math.floorMod(2_000_000_000_000L, 3_600_000L);
+    private static final long MINUTE = 60_000;
+
+    @TempDir
+    Path dir;
+
+    private FileScheduleStore open(Duration span) {
+        return FileScheduleStore.open(ScheduleStoreConfig.defaults(dir).withSegmentSpan(span));
+    }
+
+    private static List<ScheduleEntry> add(FileScheduleStore store, Subject subject, long... dueTimes) {
+        return store.add(java.util.Arrays.stream(dueTimes).mapToObj(t -> due(subject, t)).toList())
+                .orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    private List<String> segmentFiles() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("segments"))) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void oneIndexFilePerSpanOfDueTimes() throws IOException {
+        try (FileScheduleStore store = open(Duration.ofMinutes(10))) {
+            add(store, freshSubject(), BASE + 1, BASE + 9 * MINUTE, BASE + 10 * MINUTE, BASE + 25 * MINUTE);
+        }
+
+        assertThat(segmentFiles()).extracting(n -> n.substring(0, n.lastIndexOf('-'))).containsExactly(
+                BASE + "-" + (BASE + 10 * MINUTE), (BASE + 10 * MINUTE) + "-" + (BASE + 20 * MINUTE),
+                (BASE + 20 * MINUTE) + "-" + (BASE + 30 * MINUTE));
+    }
+
+    @Test
+    void aSegmentWhoseMessagesAreAllSettledIsDeletedAndItsEntriesStayGone() throws IOException {
+        try (FileScheduleStore store = open(Duration.ofMinutes(10))) {
+            Subject subject = freshSubject();
+            List<ScheduleEntry> entries = add(store, subject, BASE + 1, BASE + 2, BASE + 30 * MINUTE);
+            store.markForwarded(entries.get(0));
+            assertThat(store.cancel(entries.get(1))).isTrue();
+
+            assertThat(segmentFiles()).hasSize(1).allMatch(n -> n.startsWith(Long.toString(BASE + 30 * MINUTE)));
+            List<ScheduleEntry> again = add(store, subject, BASE + 1);
+            assertThat(store.read(entries.get(0))).isEmpty();
+            assertThat(store.cancel(entries.get(1))).isFalse();
+            assertThat(idsOf(store.pendingBetween(BASE, BASE + MINUTE))).containsExactlyElementsOf(idsOf(again));
+        }
+    }
+
+    @Test
+    void theSpanMayChangeBetweenRunsWithoutOverlappingOldSegments() throws IOException {
+        Subject subject = freshSubject();
+        try (FileScheduleStore store = open(Duration.ofMinutes(60))) {
+            add(store, subject, BASE + 30 * MINUTE);
+        }
+        try (FileScheduleStore store = open(Duration.ofMinutes(7))) {
+            add(store, subject, BASE + 59 * MINUTE, BASE + 61 * MINUTE, BASE + 62 * MINUTE, BASE - 1);
+            List<ScheduleEntry> all = store.pendingBetween(0, Long.MAX_VALUE);
+
+            assertThat(all).extracting(ScheduleEntry::dueAt).containsExactly(BASE - 1, BASE + 30 * MINUTE,
+                    BASE + 59 * MINUTE, BASE + 61 * MINUTE, BASE + 62 * MINUTE);
+            assertThat(store.countPending(subject, BASE, BASE + 63 * MINUTE)).isEqualTo(4);
+        }
+        assertThat(segmentFiles()).hasSize(3);
+    }
+
+    @Test
+    void aSecondStoreOverTheSameDirectoryIsRefused() {
+        try (FileScheduleStore store = open(Duration.ofMinutes(10))) {
+            assertThatThrownBy(() -> open(Duration.ofMinutes(10))).isInstanceOf(MessageLogException.class)
+                    .hasMessageContaining(dir.toString());
+        }
+    }
+
+    @Test
+    void pendingEntriesComeInDueOrderAcrossSegments() {
+        try (FileScheduleStore store = open(Duration.ofMinutes(1))) {
+            add(store, freshSubject(), BASE + 5 * MINUTE, BASE + 1, BASE + 3 * MINUTE + 5, BASE + 3 * MINUTE + 1);
+
+            assertThat(store.pendingBetween(BASE, BASE + 10 * MINUTE))
+                    .isSortedAccordingTo(Comparator.comparingLong(ScheduleEntry::dueAt)).hasSize(4);
+        }
+    }
+}
