@@ -57,14 +57,6 @@ public final class NodeConfig {
         return load(dataDir, Optional.empty(), Map.of());
     }
 
-    /** The same configuration with some keys replaced, as a test that restarts a node needs. */
-    public NodeConfig with(Map<String, String> overrides) {
-        Map<String, String> merged = new LinkedHashMap<>(texts);
-        merged.putAll(overrides);
-        merged.remove(Settings.STORE_ROOT.key());
-        return load(Path.of(texts.get(Settings.STORE_ROOT.key())), Optional.empty(), merged);
-    }
-
     @SuppressWarnings("unchecked")
     public <T> T get(Setting<T> setting) {
         Object value = values.get(setting.key());
