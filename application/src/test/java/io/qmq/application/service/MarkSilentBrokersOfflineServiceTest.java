@@ -1,0 +1,40 @@
+package io.qmq.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qmq.application.fixtures.InMemoryBrokerGroupStore;
+import io.qmq.domain.cluster.BrokerGroup;
+import io.qmq.domain.cluster.BrokerGroupKind;
+import io.qmq.domain.cluster.BrokerState;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class MarkSilentBrokersOfflineServiceTest {
+
+    private final ManualClock clock = new ManualClock();
+    private final InMemoryBrokerGroupStore groups = new InMemoryBrokerGroupStore();
+    private final MarkSilentBrokersOfflineService check =
+            new MarkSilentBrokersOfflineService(groups, clock, Duration.ofSeconds(30));
+    private final RegisterBrokerService register = new RegisterBrokerService(groups);
+
+    private void heartbeat(String name) {
+        register.register(new BrokerGroup(name, BrokerGroupKind.REALTIME, "127.0.0.1:20881", BrokerState.READ_WRITE, clock.millis()));
+    }
+
+    @Test
+    void aGroupSilentPastTheTimeoutGoesOfflineAndComesBackWithItsNextHeartbeat() {
+        heartbeat("quiet");
+        heartbeat("chatty");
+        clock.advance(Duration.ofSeconds(20));
+        heartbeat("chatty");
+        clock.advance(Duration.ofSeconds(11));
+
+        assertThat(check.markSilentGroupsOffline()).isOne();
+        assertThat(groups.find("quiet").orElseThrow().state()).isEqualTo(BrokerState.OFFLINE);
+        assertThat(groups.find("chatty").orElseThrow().state()).isEqualTo(BrokerState.READ_WRITE);
+
+        heartbeat("quiet");
+        assertThat(groups.find("quiet").orElseThrow().state()).isEqualTo(BrokerState.READ_WRITE);
+        assertThat(check.markSilentGroupsOffline()).isZero();
+    }
+}
