@@ -13,10 +13,14 @@ final class TestDatabase {
     }
 
     synchronized DSLContext sql() {
+        return database().dsl();
+    }
+
+    synchronized SqlDatabase database() {
         if (open == null) {
             open = SqlDatabase.open(config);
         }
-        return open.dsl();
+        return open;
     }
 
     synchronized void close() {
