@@ -63,16 +63,18 @@ final class FileMessageLog implements MessageLog {
 
     /** Opens (and recovers) the message log in {@code config.dataDir()}. */
     static FileMessageLog open(FileStoreConfig config, Clock clock) {
+        OpenedFiles opened = new OpenedFiles();
         try {
-            DirectoryLock lock = DirectoryLock.acquire(config.messagesDir());
-            SegmentedLog log = SegmentedLog.open(config.messagesDir(), config.segmentBytes());
-            ConsumeIndex index = ConsumeIndex.open(config.indexDir(), config.maxOpenIndexFiles());
+            DirectoryLock lock = opened.add(DirectoryLock.acquire(config.messagesDir()));
+            SegmentedLog log = opened.add(SegmentedLog.open(config.messagesDir(), config.segmentBytes()));
+            ConsumeIndex index = opened.add(ConsumeIndex.open(config.indexDir(), config.maxOpenIndexFiles()));
             SnapshotFiles snapshots = new SnapshotFiles(config.indexDir(), "checkpoint");
             Set<SubjectLog> replayed = new IndexRecovery(log, index).recover(snapshots.newest().map(s -> IndexCheckpoint.decode(s.content())));
             IndexCheckpointWriter checkpoints = new IndexCheckpointWriter(log, index, snapshots);
             checkpoints.write(IndexCheckpoint.of(log.end(), index.subjects()), replayed);
             return new FileMessageLog(lock, log, index, checkpoints, config, clock);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            opened.closeAfter(e);
             throw new MessageLogException("cannot open the message log in " + config.dataDir(), e);
         }
     }

@@ -57,12 +57,17 @@ final class FilePullLog implements PullLog {
     }
 
     static FilePullLog open(FileStoreConfig config) {
+        OpenedFiles opened = new OpenedFiles();
         try {
-            DirectoryLock lock = DirectoryLock.acquire(config.pullsDir());
-            ActionLog actions = ActionLog.open(config.pullsDir(), config.pullSegmentBytes());
+            DirectoryLock lock = opened.add(DirectoryLock.acquire(config.pullsDir()));
+            ActionLog actions = opened.add(ActionLog.open(config.pullsDir(), config.pullSegmentBytes()));
             return new FilePullLog(lock, actions, actions.recover(), config);
         } catch (IOException e) {
+            opened.closeAfter(e);
             throw new UncheckedIOException("cannot open the pull log in " + config.pullsDir(), e);
+        } catch (RuntimeException e) {
+            opened.closeAfter(e);
+            throw e;
         }
     }
 

@@ -43,8 +43,7 @@ public final class MessageWriter implements EventHandler<AppendEvent> {
     private final Clock clock;
     private final boolean forceEachBatch;
     private final ByteBuffer buffer;
-    private final List<CompletableFuture<List<StoredMessage>>> pendingFutures = new ArrayList<>();
-    private final List<List<StoredMessage>> pendingResults = new ArrayList<>();
+    private final PendingAppends pending = new PendingAppends();
     private final Set<SubjectLog> writtenSinceCapture = new HashSet<>();
     private volatile long committedPosition;
     private volatile long forcedPosition;
@@ -133,8 +132,7 @@ public final class MessageWriter implements EventHandler<AppendEvent> {
         for (int i = 0; i < bodies.length; i++) {
             stored.add(appendRecord(messages.get(i), bodies[i], now));
         }
-        pendingFutures.add(appended);
-        pendingResults.add(stored);
+        pending.add(appended, stored);
     }
 
     private StoredMessage appendRecord(Message message, int bodyBytes, long now) throws IOException {
@@ -162,7 +160,7 @@ public final class MessageWriter implements EventHandler<AppendEvent> {
     }
 
     private void commit() throws IOException {
-        if (pendingFutures.isEmpty() && staging.size() == 0) {
+        if (pending.isEmpty() && staging.size() == 0) {
             return;
         }
         writeBuffer();
@@ -178,11 +176,7 @@ public final class MessageWriter implements EventHandler<AppendEvent> {
         }
         staging.clear();
         committedPosition = end;
-        for (int i = 0; i < pendingFutures.size(); i++) {
-            pendingFutures.get(i).complete(pendingResults.get(i));
-        }
-        pendingFutures.clear();
-        pendingResults.clear();
+        pending.completeAll();
     }
 
     private void writeBuffer() throws IOException {
@@ -196,10 +190,7 @@ public final class MessageWriter implements EventHandler<AppendEvent> {
     private void stop(IOException e) {
         failure = e;
         LOG.error("Message log {} stopped after a write failure; appends fail until a restart recovers it", log.dir(), e);
-        MessageLogException failed = stoppedException();
-        pendingFutures.forEach(f -> f.completeExceptionally(failed));
-        pendingFutures.clear();
-        pendingResults.clear();
+        pending.failAll(stoppedException());
         staging.clear();
         buffer.clear();
     }
