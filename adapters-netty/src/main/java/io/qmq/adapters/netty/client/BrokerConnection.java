@@ -37,6 +37,11 @@ final class BrokerConnection {
      */
     <T> CompletableFuture<T> request(int code, ByteBuf body, Duration timeout, Function<Frame, T> reader) {
         CompletableFuture<Frame> answer = new CompletableFuture<>();
+        if (bootstrap.config().group().isShuttingDown()) {
+            // the client is closing: e.g. a listener finishing late must not reconnect on a dead event loop
+            body.release();
+            return CompletableFuture.failedFuture(TransportException.closed(address));
+        }
         channel().addListener((ChannelFuture connected) -> {
             if (connected.isSuccess()) {
                 write(connected.channel(), code, body, timeout, answer);

@@ -168,6 +168,8 @@ final class FakeBroker extends SimpleChannelInboundHandler<Frame> implements Aut
     private void servePull(ChannelHandlerContext ctx, FrameHeader request, PullRequestBody pull, long deadline) {
         String key = pull.subject() + "|" + pull.group() + "|" + pull.consumerId();
         int[] cursor = cursors.computeIfAbsent(key, k -> new int[2]); // [next index, next pull offset]
+        // never reuse an offset the client holds, e.g. after it moved here from another master
+        cursor[1] = (int) Math.max(cursor[1], pull.pullOffsetLast() + 1);
         List<byte[]> subject = stored.getOrDefault(pull.subject(), List.of());
         int available = Math.min(pull.requestNum(), subject.size() - cursor[0]);
         if (available > 0) {
