@@ -5,7 +5,10 @@ import io.qmq.bootstrap.QmqNode;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** A standalone node (meta server and broker) running inside the test JVM. */
+/**
+ * A standalone node (meta server and broker) running inside the test JVM, on the JVM's shared meta
+ * server port (see {@link SharedMetaServerPort}).
+ */
 public final class NodeDriver implements Node {
 
     private final QmqNode node;
@@ -16,7 +19,7 @@ public final class NodeDriver implements Node {
 
     /** Starts a standalone node on {@code dataDir}; {@code settings} are node config keys and values. */
     public static NodeDriver startStandalone(Path dataDir, Map<String, String> settings) {
-        return new NodeDriver(QmqNode.start(NodeMode.STANDALONE, dataDir, settings));
+        return new NodeDriver(QmqNode.start(NodeMode.STANDALONE, dataDir, SharedMetaServerPort.applyTo(settings)));
     }
 
     @Override

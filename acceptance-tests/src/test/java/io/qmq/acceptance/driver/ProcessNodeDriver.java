@@ -2,7 +2,6 @@ package io.qmq.acceptance.driver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -21,9 +20,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ProcessNodeDriver implements Node {
 
-    /** Settings whose port is chosen once and reused by every restart. */
-    private static final List<String> FIXED_PORT_KEYS =
-            List.of("broker.port", "meta.server.port", "meta.server.discover.port");
+    /** Settings whose port is chosen once and reused by every restart (the meta port is shared anyway). */
+    private static final List<String> FIXED_PORT_KEYS = List.of("broker.port", "meta.server.discover.port");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(45);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(15);
 
@@ -41,10 +39,10 @@ public final class ProcessNodeDriver implements Node {
 
     /** Starts the child and waits for its ready line; its output goes to {@code log}. */
     public static ProcessNodeDriver startStandalone(Path dataDir, Map<String, String> settings, Path log) {
-        Map<String, String> fixed = new LinkedHashMap<>(settings);
+        Map<String, String> fixed = new LinkedHashMap<>(SharedMetaServerPort.applyTo(settings));
         for (String key : FIXED_PORT_KEYS) {
             if (fixed.getOrDefault(key, "0").equals("0")) {
-                fixed.put(key, Integer.toString(freePort()));
+                fixed.put(key, Integer.toString(SharedMetaServerPort.freePort()));
             }
         }
         ProcessNodeDriver node = new ProcessNodeDriver(dataDir, Map.copyOf(fixed), log);
@@ -126,14 +124,6 @@ public final class ProcessNodeDriver implements Node {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("finding a free loopback port", e);
         }
     }
 }

@@ -10,9 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What one consumer group (all its instances together) should have received. */
 public final class GroupExpectations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupExpectations.class);
 
     /** Scheduling slack allowed when checking that a retry waited out the retry delay. */
     private static final double DELAY_TOLERANCE = 0.9;
@@ -70,7 +74,9 @@ public final class GroupExpectations {
         List<Inbox.Receipt> receipts = world.inbox.receiptsOfGroup(group);
         long first = receipts.stream().mapToLong(Inbox.Receipt::nanos).min().orElseThrow();
         long last = receipts.stream().mapToLong(Inbox.Receipt::nanos).max().orElseThrow();
-        return Duration.ofNanos(last - first);
+        Duration drain = Duration.ofNanos(last - first);
+        LOG.info("group {} took {} from first to last of {} deliveries", group, drain, receipts.size());
+        return drain;
     }
 
     private List<Integer> attemptsOf(String key) {
