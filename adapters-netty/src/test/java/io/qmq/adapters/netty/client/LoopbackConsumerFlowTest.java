@@ -85,6 +85,24 @@ class LoopbackConsumerFlowTest {
         assertThat(broker.messages("orders")).hasSize(100);
     }
 
+    @Test
+    void closeFlushesFinishedRangesThatWereNotDueYet() throws Exception {
+        sendAll(10);
+        PullConsumer puller = client.pullConsumer("orders", "audit");
+        List<ReceivedMessage> got = new ArrayList<>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (got.size() < 10 && System.nanoTime() < deadline) {
+            got.addAll(puller.pull(10, Duration.ofSeconds(1)));
+        }
+        got.stream().filter(m -> m.pullOffset() < 5).forEach(ReceivedMessage::ack);
+        Thread.sleep(200);
+        assertThat(broker.ackedUpTo("orders", "audit")).as("5 of 10 finished is no ack yet").isEqualTo(-1);
+
+        client.close();
+
+        assertThat(broker.ackedUpTo("orders", "audit")).isEqualTo(4);
+    }
+
     private void sendAll(int count) throws Exception {
         List<CompletableFuture<SendReceipt>> sends = new ArrayList<>();
         for (int i = 0; i < count; i++) {
