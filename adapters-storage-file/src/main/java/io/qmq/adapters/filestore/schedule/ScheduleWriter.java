@@ -26,6 +26,8 @@ final class ScheduleWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleWriter.class);
     private static final int MAX_BATCH_REQUESTS = 4096;
+    /** Wakes the writer when the store closes; never written. */
+    private static final AddRequest STOP = new AddRequest(List.of(), new CompletableFuture<>());
 
     private final BlockingQueue<AddRequest> queue;
     private final BatchWrite batchWrite;
@@ -69,6 +71,7 @@ final class ScheduleWriter {
     void stop() {
         synchronized (admission) {
             closed = true;
+            queue.offer(STOP); // if the queue is full, the writer is busy and sees the flag soon anyway
         }
         try {
             thread.join();
@@ -85,6 +88,7 @@ final class ScheduleWriter {
             if (first != null) {
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH_REQUESTS - 1);
+                batch.remove(STOP);
                 write(batch);
                 batch.clear();
             } else if (isClosed()) {
@@ -99,12 +103,14 @@ final class ScheduleWriter {
     }
 
     private AddRequest next() {
+        AddRequest next;
         try {
-            return queue.poll(Math.min(flushIntervalNanos, TimeUnit.MILLISECONDS.toNanos(100)), TimeUnit.NANOSECONDS);
+            next = queue.poll(Math.min(flushIntervalNanos, TimeUnit.MILLISECONDS.toNanos(100)), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return queue.poll();
+            next = queue.poll();
         }
+        return next == STOP ? null : next;
     }
 
     private boolean isClosed() {
