@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -69,7 +70,7 @@ final class MetaClient {
     CompletableFuture<Route> route(ClientType type, Subject subject, String group) {
         Registration registration = new Registration(type, subject, group == null ? "" : group);
         if (registered.add(registration)) {
-            metaThread.execute(() -> send(registration));
+            onMetaThread(() -> send(registration));
         }
         return routes.await(registration.routeKey());
     }
@@ -82,7 +83,15 @@ final class MetaClient {
     /** Asks again for a key after trouble (a rejected request, a failed ack). */
     void refresh(ClientType type, Subject subject) {
         RouteKey key = new RouteKey(type, subject);
-        metaThread.execute(() -> registered.stream().filter(r -> r.routeKey().equals(key)).forEach(this::send));
+        onMetaThread(() -> registered.stream().filter(r -> r.routeKey().equals(key)).forEach(this::send));
+    }
+
+    private void onMetaThread(Runnable task) {
+        try {
+            metaThread.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("client closed; meta request dropped");
+        }
     }
 
     /** Applies an answer (called on the event loop): filters groups for the client type, as §3.4 says. */
