@@ -106,7 +106,7 @@ public final class Subscribing {
     private void start(String wireSubject, String inboxName) {
         Gate gate = world.gates.computeIfAbsent(group, g -> paused ? Gate.closed() : Gate.alreadyOpen());
         for (int i = 0; i < instances; i++) {
-            String name = consumerName != null ? consumerName : group + "#" + (world.consumers.size() + 1);
+            String name = consumerName != null ? consumerName : world.nextInstanceName(group);
             SubscriptionRequest request = new SubscriptionRequest(wireSubject, world.names.group(group),
                     world.names.consumerId(name), tagMode, tags, threads, acknowledges);
             RecordingListener listener = new RecordingListener(world.inbox, inboxName, name, gate, workPerMessage,

@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What one scenario has running: its node, one application per client library, the consumer
@@ -25,6 +26,7 @@ final class World {
     final Map<String, ConsumerDriver> consumers = new ConcurrentHashMap<>();
     final Map<String, Gate> gates = new ConcurrentHashMap<>();
     private final Map<String, Integer> instancesByGroup = new ConcurrentHashMap<>();
+    private final AtomicInteger instancesStarted = new AtomicInteger();
     private final Map<ClientKind, ClientDriver> clients = new EnumMap<>(ClientKind.class);
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final Path runDir;
@@ -80,6 +82,11 @@ final class World {
             throw new IllegalStateException("the scenario has no node yet; start one in 'given'");
         }
         return clients.computeIfAbsent(kind, k -> own(k.connect(node.metaServerUrl())));
+    }
+
+    /** A name for an instance the test does not name itself: unique even after others disconnected. */
+    String nextInstanceName(String group) {
+        return group + "#" + instancesStarted.incrementAndGet();
     }
 
     void consumerStarted(String group, String name, ConsumerDriver consumer) {
