@@ -14,8 +14,8 @@ import javax.inject.Singleton;
  *
  * <p>The stores get the database's {@code DSLContext} from their provider rather than through a
  * binding, so that no unqualified jOOQ type leaks into the component. Meta data is always in SQL,
- * so these are plain bindings; a SQL message store would instead contribute its port bindings
- * {@code @IntoMap @StringKey("sql")}, like the file store's "file".
+ * so these are plain bindings; the SQL message store, one choice among several, is contributed
+ * separately by {@link SqlMessageStoreModule}.
  */
 @Module
 public final class SqlStorageModule {
