@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Sends batches of one route key (subject and route type) with retries (§4.6–4.8): each try picks the
  * next group of the route, always with the same message ids. Code 52 or a read-only message marks the
  * group unavailable and refreshes the route; timeouts, connection errors and other codes just retry;
- * busy and blocked messages fail at once. Non-blocking: tries continue on the event loop or the timer.
+ * busy and blocked messages fail at once. Groups whose {@link CircuitBreaker} is open are skipped while
+ * another is available. Non-blocking: tries continue on the event loop or the timer.
  */
 final class BatchSender {
 
@@ -36,6 +39,7 @@ final class BatchSender {
     private final Duration sendTimeout;
     private final Clock clock;
     private final BooleanSupplier closed;
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
     BatchSender(MetaClient meta, BrokerConnections connections, ScheduledExecutorService timer, Duration sendTimeout,
                 Clock clock, BooleanSupplier closed) {
@@ -72,7 +76,8 @@ final class BatchSender {
     }
 
     private CompletableFuture<Tried> sendOnce(Route route, List<PendingSend> sends) {
-        BrokerRoute group = route.nextWritable().orElseThrow(() -> new IllegalStateException("route without groups"));
+        BrokerRoute group = route.nextWritable(name -> breaker(name).allows(clock.millis()))
+                .orElseThrow(() -> new IllegalStateException("route without groups"));
         ByteBuf body = Unpooled.buffer();
         try {
             SendRequestBody.encode(body, encode(sends, clock.millis()));
@@ -82,10 +87,31 @@ final class BatchSender {
         }
         return connections.to(group.address())
                 .request(CommandCode.SEND_MESSAGE, body, sendTimeout, SendAnswer::read)
-                .thenApply(answer -> new Tried(route, group, sends, answer));
+                .handle((answer, error) -> {
+                    if (error == null) {
+                        breaker(group.groupName()).succeeded();
+                    } else if (transportFailure(error)) {
+                        breaker(group.groupName()).failed(clock.millis());
+                    }
+                    return new Tried(route, group, sends, answer, error);
+                });
+    }
+
+    private CircuitBreaker breaker(String groupName) {
+        return breakers.computeIfAbsent(groupName, name -> new CircuitBreaker());
+    }
+
+    private static boolean transportFailure(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof TransportException;
     }
 
     private void settle(RouteKey key, Tried tried, int tries, SendPolicy policy) {
+        if (tried.error() != null) {
+            retry(key, tried.sends(), tries, policy, tried.route().groups().size(),
+                    tried.group().groupName() + ": " + describe(tried.error()));
+            return;
+        }
         SendAnswer answer = tried.answer();
         if (answer.code() == ResponseCode.BROKER_REJECT) {
             unavailable(key, tried);
@@ -164,6 +190,6 @@ final class BatchSender {
     }
 
     /** One try's outcome: where it went and what came back. */
-    private record Tried(Route route, BrokerRoute group, List<PendingSend> sends, SendAnswer answer) {
+    private record Tried(Route route, BrokerRoute group, List<PendingSend> sends, SendAnswer answer, Throwable error) {
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * The broker groups a client may use for one {@link RouteKey}, in the meta server's order, with this
@@ -36,6 +37,11 @@ final class Route {
 
     /** The next group to send to: round-robin, skipping unavailable groups unless no other is left. */
     Optional<BrokerRoute> nextWritable() {
+        return nextWritable(name -> true);
+    }
+
+    /** As {@link #nextWritable()}, also skipping groups {@code allowed} refuses (an open circuit breaker). */
+    Optional<BrokerRoute> nextWritable(Predicate<String> allowed) {
         int size = groups.size();
         if (size == 0) {
             return Optional.empty();
@@ -43,7 +49,7 @@ final class Route {
         int start = Math.floorMod(cursor.getAndIncrement(), size);
         for (int i = 0; i < size; i++) {
             BrokerRoute candidate = groups.get((start + i) % size);
-            if (!unavailable.contains(candidate.groupName())) {
+            if (!unavailable.contains(candidate.groupName()) && allowed.test(candidate.groupName())) {
                 return Optional.of(candidate);
             }
         }
