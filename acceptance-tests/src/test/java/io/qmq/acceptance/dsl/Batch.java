@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qmq.acceptance.driver.ClientDriver;
 import io.qmq.acceptance.driver.OutgoingMessage;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -58,10 +57,10 @@ public final class Batch {
         for (int i = 0; i < count; i++) {
             acquire(inFlight, 1, deadline);
             String key = world.ledger.newKey();
-            client.send(new OutgoingMessage(wireSubject, Map.of(Ledger.KEY, key), tags, maxAttempts))
+            client.send(new OutgoingMessage(wireSubject, Ledger.propertiesFor(key), tags, maxAttempts))
                     .whenComplete((acknowledged, error) -> {
                         if (error == null) {
-                            world.ledger.acknowledged(key, subject, name);
+                            world.ledger.acknowledged(key, subject, name, tags);
                         } else {
                             failed.incrementAndGet();
                         }

@@ -29,10 +29,11 @@ public final class GroupExpectations {
         this.group = group;
     }
 
-    /** Every message acknowledged to {@code subject} reaches the group (duplicates allowed). */
+    /** Every message acknowledged to {@code subject} reaches the group intact (duplicates allowed). */
     public void receivesAll(String subject) {
         Completeness.awaitAll("group " + group, world.ledger.keysSentTo(subject),
                 () -> world.inbox.keysOfGroup(group));
+        receivedIntact();
     }
 
     /** The group gets the messages of these batches and, after a quiet spell, nothing else. */
@@ -41,6 +42,7 @@ public final class GroupExpectations {
         Completeness.awaitAll("group " + group, expected, () -> world.inbox.keysOfGroup(group));
         await().during(Patience.QUIET).atMost(Patience.QUIET.multipliedBy(2)).pollInterval(Patience.POLL)
                 .until(() -> world.inbox.keysOfGroup(group).equals(expected));
+        receivedIntact();
     }
 
     /** Each message of {@code subject} is delivered exactly {@code attempts} times, numbered 1 to attempts. */
@@ -77,6 +79,16 @@ public final class GroupExpectations {
         Duration drain = Duration.ofNanos(last - first);
         LOG.info("group {} took {} from first to last of {} deliveries", group, drain, receipts.size());
         return drain;
+    }
+
+    /** Every delivery so far carried the text property and the tags its message was sent with. */
+    private void receivedIntact() {
+        List<Inbox.Receipt> receipts = world.inbox.receiptsOfGroup(group);
+        assertThat(receipts.stream().filter(receipt -> !receipt.textIntact()).map(Inbox.Receipt::key).limit(10))
+                .as("deliveries to %s whose text property changed", group).isEmpty();
+        assertThat(receipts.stream().filter(receipt -> !receipt.tags().equals(world.ledger.tagsOf(receipt.key())))
+                .map(receipt -> receipt.key() + " " + receipt.tags()).limit(10))
+                .as("deliveries to %s whose tags changed", group).isEmpty();
     }
 
     private List<Integer> attemptsOf(String key) {

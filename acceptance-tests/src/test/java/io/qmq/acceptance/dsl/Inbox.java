@@ -12,8 +12,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class Inbox {
 
-    /** One delivery; {@code nanos} is {@link System#nanoTime()} when the listener was called. */
-    record Receipt(String key, String group, String consumer, int attempt, long nanos) {
+    /**
+     * One delivery; {@code nanos} is {@link System#nanoTime()} when the listener got to work on it,
+     * {@code textIntact} whether its text property arrived unchanged, {@code tags} the tags it carried.
+     */
+    record Receipt(String key, String group, String consumer, int attempt, long nanos, boolean textIntact,
+                   Set<String> tags) {
     }
 
     private final ConcurrentLinkedQueue<Receipt> receipts = new ConcurrentLinkedQueue<>();

@@ -36,7 +36,9 @@ final class RecordingListener implements DeliveryHandler {
         }
         // Paused groups hold here, so a receipt's time is when work on it could really start.
         gate.pass(consumer);
-        inbox.received(new Inbox.Receipt(key, group, consumer, delivery.attempt(), System.nanoTime()));
+        boolean textIntact = Ledger.textFor(key).equals(delivery.property(Ledger.TEXT));
+        inbox.received(new Inbox.Receipt(key, group, consumer, delivery.attempt(), System.nanoTime(), textIntact,
+                delivery.tags()));
         if (!workPerMessage.isZero()) {
             Thread.sleep(workPerMessage.toMillis());
         }

@@ -3,7 +3,6 @@ package io.qmq.acceptance.dsl;
 import io.qmq.acceptance.driver.ClientDriver;
 import io.qmq.acceptance.driver.OutgoingMessage;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -66,10 +65,10 @@ final class SteadySender implements AutoCloseable {
 
     private void sendOne(String wireSubject) {
         String key = world.ledger.newKey();
-        client.send(new OutgoingMessage(wireSubject, Map.of(Ledger.KEY, key), Set.of(), 0))
+        client.send(new OutgoingMessage(wireSubject, Ledger.propertiesFor(key), Set.of(), 0))
                 .whenComplete((acknowledged, error) -> {
                     if (error == null) {
-                        world.ledger.acknowledged(key, subject, "");
+                        world.ledger.acknowledged(key, subject, "", Set.of());
                     } else {
                         givenUp.incrementAndGet();
                     }
