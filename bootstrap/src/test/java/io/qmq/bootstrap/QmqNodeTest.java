@@ -79,6 +79,22 @@ class QmqNodeTest {
     }
 
     @Test
+    void theSqlStoreKeepsMessagesInTheMetaDataDatabase() throws Exception {
+        Map<String, String> settings = new HashMap<>(EPHEMERAL);
+        settings.put("store.kind", "sql");
+        settings.put("consumer.new.group.start", "earliest");
+        String subject = "payments-" + UUID.randomUUID();
+        try (QmqNode node = QmqNode.start(NodeMode.STANDALONE, dataDir, settings);
+             QmqClient client = client(node);
+             PullConsumer consumer = client.pullConsumer(subject, "ledger")) {
+            client.producer().send(OutgoingMessage.to(subject).attribute("n", "1").build()).get(10, TimeUnit.SECONDS);
+
+            assertThat(pullAll(consumer, 1)).extracting(m -> m.attribute("n").orElseThrow()).containsExactly("1");
+        }
+        assertThat(dataDir.resolve("messages")).doesNotExist();
+    }
+
+    @Test
     void closeStopsAcceptingAndReleasesTheDataDir() throws Exception {
         QmqNode node = QmqNode.start(NodeMode.STANDALONE, dataDir, EPHEMERAL);
         int brokerPort = node.boundPort("broker.port");
@@ -99,7 +115,7 @@ class QmqNodeTest {
         assertThatThrownBy(() -> QmqNode.start(NodeMode.STANDALONE, dataDir, settings))
                 .isInstanceOf(UnknownStoreKindException.class)
                 .hasMessageContaining("'rocksdb'")
-                .hasMessageContaining("file");
+                .hasMessageContaining("[file, sql]");
         try (QmqNode node = QmqNode.start(NodeMode.STANDALONE, dataDir, EPHEMERAL)) {
             assertThat(node.boundPort("broker.port")).isPositive();
         }

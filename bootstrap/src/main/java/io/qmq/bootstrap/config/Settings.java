@@ -53,8 +53,9 @@ public final class Settings {
             "Network threads of the broker; 0 = twice the cores", nonNegativeInt());
     public static final Setting<Integer> PULL_WORKER_THREADS = new Setting<>("pull.worker.threads", "4", "count",
             "Threads that read the message log for pulls", positiveInt());
-    public static final Setting<String> STORE_KIND = new Setting<>("store.kind", "file", "store name",
-            "Which message and pull log implementation to use", nonEmpty());
+    public static final Setting<String> STORE_KIND = new Setting<>("store.kind", "file", "file|sql",
+            "Where messages and pull logs are kept: segment files in store.root, or the meta-data database",
+            nonEmpty());
     public static final Setting<FlushPolicy> STORE_FLUSH = new Setting<>("store.flush", "async", choices(FlushPolicy.class),
             "async: a message is stored once in the page cache; sync: once forced to disk", choice(FlushPolicy.class));
     public static final Setting<Long> FLUSH_INTERVAL_MS = new Setting<>("store.flush.interval.ms", "500", "milliseconds",

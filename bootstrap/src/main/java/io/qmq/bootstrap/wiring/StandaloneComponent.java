@@ -13,6 +13,7 @@ import io.qmq.adapters.netty.MetaServer;
 import io.qmq.adapters.netty.MetaServerConfig;
 import io.qmq.adapters.netty.NettyServerModule;
 import io.qmq.adapters.sqlstore.SqlDatabase;
+import io.qmq.adapters.sqlstore.SqlMessageStoreModule;
 import io.qmq.adapters.sqlstore.SqlStorageModule;
 import io.qmq.adapters.sqlstore.SqlStoreConfig;
 import io.qmq.application.port.in.RegisterBrokerUseCase;
@@ -26,12 +27,12 @@ import javax.inject.Singleton;
 
 /**
  * A meta server and a realtime broker in one process: meta data in SQL (embedded H2 by default),
- * messages in the store {@code store.kind} names. Nothing is opened until the node asks for it, in
+ * messages in the store {@code store.kind} names (files, or the same SQL database). Nothing is opened until the node asks for it, in
  * the order it chooses.
  */
 @Singleton
 @Component(modules = {ApplicationModule.class, RuntimeModule.class, StorageSelectionModule.class,
-    FileStorageModule.class, SqlStorageModule.class, MetricsModule.class, NettyServerModule.class})
+    FileStorageModule.class, SqlStorageModule.class, SqlMessageStoreModule.class, MetricsModule.class, NettyServerModule.class})
 public interface StandaloneComponent {
 
     SqlDatabase sqlDatabase();
