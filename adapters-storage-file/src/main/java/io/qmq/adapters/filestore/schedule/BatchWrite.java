@@ -27,14 +27,16 @@ final class BatchWrite {
     private final IdReservation ids;
     private final IndexAppenders appenders;
     private final FlushPolicy flush;
+    private final LogRetention retention;
 
     BatchWrite(ScheduleLog log, ScheduleSegments segments, IdReservation ids, IndexAppenders appenders,
-               FlushPolicy flush) {
+               FlushPolicy flush, LogRetention retention) {
         this.log = log;
         this.segments = segments;
         this.ids = ids;
         this.appenders = appenders;
         this.flush = flush;
+        this.retention = retention;
     }
 
     /** Writes the batch and answers each request's entries, in the order of its messages. */
@@ -68,6 +70,7 @@ final class BatchWrite {
     private IndexEntry logged(DueMessage due) throws IOException {
         long id = ids.next();
         long location = log.append(id, due);
+        retention.added(location);
         String subject = due.message().subject().name();
         return new IndexEntry(due.dueAt(), id, location, NameHash.of(subject), NameHash.folded(due.message().id().value()));
     }

@@ -38,16 +38,19 @@ final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
     private final IndexAppenders appenders;
     private final ScheduleWriter writer;
     private final CatalogScan catalog;
+    private final LogRetention retention;
     private volatile boolean closed;
 
     private FileScheduleStore(ScheduleStoreConfig config, StoreLock lock, ScheduleLog log, ScheduleSegments segments,
-                              IdReservation ids) {
+                              IdReservation ids, LogRetention retention) {
         this.config = config;
         this.lock = lock;
         this.log = log;
         this.segments = segments;
+        this.retention = retention;
         this.appenders = new IndexAppenders(config.maxOpenIndexFiles(), config.flush());
-        BatchWrite batchWrite = new BatchWrite(log, segments, ids, appenders, config.flush());
+        log.onSeal(retention::sealed);
+        BatchWrite batchWrite = new BatchWrite(log, segments, ids, appenders, config.flush(), retention);
         this.writer = new ScheduleWriter(batchWrite, () -> {
             log.force();
             appenders.force();
@@ -63,7 +66,8 @@ final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
             ScheduleLog log = ScheduleLog.open(config.logDir(), config.logSegmentBytes());
             ScheduleSegments segments = ScheduleSegments.open(config.segmentsDir(), config.segmentSpan().toMillis());
             IdReservation ids = IdReservation.open(config.dir(), log.lastLoggedId());
-            FileScheduleStore store = new FileScheduleStore(config, lock, log, segments, ids);
+            LogRetention retention = LogRetention.count(log, segments);
+            FileScheduleStore store = new FileScheduleStore(config, lock, log, segments, ids, retention);
             store.writer.start();
             return store;
         } catch (IOException e) {
@@ -141,6 +145,9 @@ final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
             boolean[] completed = {false};
             boolean settled = segment.settle(entry.scheduleId(), outcome, config.flush(), log, completed);
             forgetIfCompleted(segment);
+            if (settled) {
+                retention.settled(entry.location());
+            }
             return settled;
         } catch (IOException e) {
             throw new MessageLogException("could not settle scheduled message " + entry.scheduleId() + " in " + segment, e);

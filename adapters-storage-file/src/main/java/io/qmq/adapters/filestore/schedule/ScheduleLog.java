@@ -43,6 +43,7 @@ final class ScheduleLog implements Closeable {
     private volatile int activeNumber;
     private FileChannel active;
     private volatile long activeSize;
+    private SealListener sealListener = number -> { };
 
     private ScheduleLog(Path dir, long segmentBytes, long lastLoggedId, int nextNumber) {
         this.dir = dir;
@@ -69,6 +70,41 @@ final class ScheduleLog implements Closeable {
             log.sealedSizes.put(number, channel.size());
         }
         return log;
+    }
+
+    static int segmentOf(long location) {
+        return (int) (location >>> POSITION_BITS);
+    }
+
+    /** The segments the writer no longer appends to. */
+    List<Integer> sealedSegments() {
+        return List.copyOf(sealedSizes.keySet());
+    }
+
+    boolean isSealed(int number) {
+        return sealedSizes.containsKey(number);
+    }
+
+    /** Deletes a sealed segment whose records are all settled; readers of it find nothing. */
+    void delete(int number) throws IOException {
+        if (sealedSizes.remove(number) == null) {
+            return;
+        }
+        FileChannel channel = segments.remove(number);
+        if (channel != null) {
+            channel.close();
+        }
+        Files.deleteIfExists(dir.resolve(name(number)));
+    }
+
+    /** Told of each segment the writer moves on from, on the writer thread. */
+    interface SealListener {
+        void sealed(int number) throws IOException;
+    }
+
+    /** Set before the writer starts. */
+    void onSeal(SealListener listener) {
+        this.sealListener = listener;
     }
 
     /** The schedule id of the newest intact record found at open, or -1. */
@@ -110,7 +146,7 @@ final class ScheduleLog implements Closeable {
 
     /** Whether a record may start at this location: its segment exists and holds bytes there. */
     boolean holds(long location) {
-        int number = (int) (location >>> POSITION_BITS);
+        int number = segmentOf(location);
         long position = location & POSITION_MASK;
         Long sealed = sealedSizes.get(number);
         long size = sealed != null ? sealed : number == activeNumber ? activeSize : -1;
@@ -122,20 +158,33 @@ final class ScheduleLog implements Closeable {
         if (!holds(location)) {
             return null;
         }
-        FileChannel channel = segments.get((int) (location >>> POSITION_BITS));
+        FileChannel channel = segments.get(segmentOf(location));
         long position = location & POSITION_MASK;
         ByteBuffer header = ByteBuffer.allocate(Integer.BYTES);
-        channel.read(header, position);
+        if (channel == null || !readFully(channel, header, position)) {
+            return null;
+        }
         int length = header.getInt(0);
         if (!ScheduleRecord.isPlausibleLength(length)) {
             return null;
         }
         ByteBuffer record = ByteBuffer.allocate(length);
-        while (record.hasRemaining() && channel.read(record, position + record.position()) > 0) {
-            // positional reads may return short counts
+        if (!readFully(channel, record, position)) {
+            return null;
         }
-        record.flip();
-        return ScheduleRecord.isIntact(record, 0) ? record : null;
+        return ScheduleRecord.isIntact(record.flip(), 0) ? record : null;
+    }
+
+    /** False if the segment was deleted (and its channel closed) meanwhile, since nothing in it is pending. */
+    private static boolean readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        try {
+            while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) > 0) {
+                // positional reads may return short counts
+            }
+            return true;
+        } catch (java.nio.channels.ClosedChannelException e) {
+            return false;
+        }
     }
 
     private void roll() throws IOException {
@@ -144,6 +193,7 @@ final class ScheduleLog implements Closeable {
             active.force(false);
             sealedSizes.put(activeNumber, activeSize);
             active.close();
+            sealListener.sealed(activeNumber);
         }
         activeNumber++;
         Path file = dir.resolve(name(activeNumber));

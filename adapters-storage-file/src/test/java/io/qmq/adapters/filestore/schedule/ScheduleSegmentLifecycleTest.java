@@ -89,6 +89,40 @@ class ScheduleSegmentLifecycleTest {
     }
 
     @Test
+    void aLogSegmentIsDeletedOnceEveryMessageInItIsSettled() throws IOException {
+        Subject subject = freshSubject();
+        List<ScheduleEntry> entries;
+        try (FileScheduleStore store = FileScheduleStore.open(ScheduleStoreConfig.defaults(dir).withLogSegmentBytes(4096))) {
+            entries = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                entries.addAll(add(store, subject, BASE + i * MINUTE));
+            }
+            assertThat(logFiles()).hasSizeGreaterThan(3);
+            List<ScheduleEntry> early = entries.stream().filter(e -> ScheduleLog.segmentOf(e.location()) < 2).toList();
+            early.forEach(store::markForwarded);
+
+            assertThat(logFiles()).doesNotContain("0000000000.log", "0000000001.log");
+            assertThat(store.read(early.get(0))).isEmpty();
+        }
+        try (FileScheduleStore store = FileScheduleStore.open(ScheduleStoreConfig.defaults(dir).withLogSegmentBytes(4096))) {
+            List<ScheduleEntry> rest = entries.stream().filter(e -> ScheduleLog.segmentOf(e.location()) >= 2).toList();
+            assertThat(store.pendingBetween(0, Long.MAX_VALUE)).containsExactlyElementsOf(rest);
+            rest.forEach(e -> assertThat(store.read(e)).isPresent());
+            rest.forEach(store::markForwarded);
+        }
+        try (FileScheduleStore store = FileScheduleStore.open(ScheduleStoreConfig.defaults(dir))) {
+            assertThat(logFiles()).isEmpty();
+            assertThat(segmentFiles()).isEmpty();
+        }
+    }
+
+    private List<String> logFiles() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("log"))) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
     void aSecondStoreOverTheSameDirectoryIsRefused() {
         try (FileScheduleStore store = open(Duration.ofMinutes(10))) {
             assertThatThrownBy(() -> open(Duration.ofMinutes(10))).isInstanceOf(MessageLogException.class)

@@ -1,0 +1,83 @@
+package io.qmq.adapters.filestore.schedule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Deletes schedule-log segments once every message in them is forwarded or cancelled, so that disk
+ * use follows the pending messages rather than everything ever scheduled (QMQ keeps all unless a
+ * switch, off by default, deletes by age alone). It counts, per log segment, the pending messages
+ * whose records lie there: one number per segment, whatever the number of messages.
+ *
+ * <p>The counts are built at open by one scan of the index files. The active segment is never
+ * deleted; it is checked again when the writer moves on from it.
+ */
+final class LogRetention {
+
+    private final ScheduleLog log;
+    private final Map<Integer, Long> pending = new HashMap<>();
+
+    private LogRetention(ScheduleLog log) {
+        this.log = log;
+    }
+
+    /** Counts the pending messages of every log segment, and deletes the segments that have none. */
+    static LogRetention count(ScheduleLog log, ScheduleSegments segments) throws IOException {
+        LogRetention retention = new LogRetention(log);
+        for (ScheduleSegment segment : List.copyOf(segments.all())) {
+            try {
+                segment.forEachEntry(entry -> {
+                    if (log.holds(entry.location()) && !isSettled(segment, entry.scheduleId(), log)) {
+                        retention.pending.merge(ScheduleLog.segmentOf(entry.location()), 1L, Long::sum);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            if (segment.isDeleted()) {
+                segments.forget(segment);
+            }
+        }
+        for (int number : log.sealedSegments()) {
+            retention.deleteIfDone(number);
+        }
+        return retention;
+    }
+
+    /** A message was stored at the location; writer thread, before its add completes. */
+    synchronized void added(long location) {
+        pending.merge(ScheduleLog.segmentOf(location), 1L, Long::sum);
+    }
+
+    /** The message at the location was forwarded or cancelled. */
+    synchronized void settled(long location) throws IOException {
+        int number = ScheduleLog.segmentOf(location);
+        pending.computeIfPresent(number, (n, count) -> count - 1);
+        if (log.isSealed(number)) {
+            deleteIfDone(number);
+        }
+    }
+
+    /** The writer moved on from this segment. */
+    synchronized void sealed(int number) throws IOException {
+        deleteIfDone(number);
+    }
+
+    private void deleteIfDone(int number) throws IOException {
+        if (pending.getOrDefault(number, 0L) <= 0) {
+            pending.remove(number);
+            log.delete(number);
+        }
+    }
+
+    private static boolean isSettled(ScheduleSegment segment, long scheduleId, ScheduleLog log) {
+        try {
+            return segment.isSettled(scheduleId, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
