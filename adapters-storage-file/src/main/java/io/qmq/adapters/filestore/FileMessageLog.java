@@ -31,6 +31,12 @@ import java.util.stream.Collectors;
  * {@code index/}. Appends go through one ring to one writer thread ({@link MessageWriter}); reads are
  * positional and run on the caller's thread. Opening recovers ({@link IndexRecovery}) and checkpoints;
  * closing drains the ring, forces and checkpoints, so a reopen replays nothing.
+ *
+ * <p>Durability: with {@link FlushPolicy#ASYNC} an append completes once in the page cache (a killed
+ * process loses nothing; a machine crash loses at most about one flush interval); with
+ * {@link FlushPolicy#SYNC} once forced, appends that arrive together sharing one force. When the ring
+ * is full an append fails at once with {@link MessageLogException} instead of blocking the caller,
+ * which is typically a network thread.
  */
 final class FileMessageLog implements MessageLog {
 

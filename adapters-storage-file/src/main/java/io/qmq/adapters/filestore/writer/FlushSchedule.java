@@ -14,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The message log's background thread: forces the log every flush interval (for the {@code async}
- * policy; {@code sync} forces on the writer) and checkpoints the consume logs every checkpoint
- * interval. A checkpoint is captured on the writer thread through the ring, then made durable here,
- * off the append path.
+ * The message log's background threads: one forces the log every flush interval (for the
+ * {@code async} policy; {@code sync} forces on the writer), another checkpoints the consume logs every
+ * checkpoint interval. They are apart so that a long checkpoint (forcing many index files) never
+ * delays the flush that bounds what a machine crash can lose. A checkpoint is captured on the writer
+ * thread through the ring, then made durable here, off the append path.
  */
 public final class FlushSchedule {
 
@@ -28,7 +29,7 @@ public final class FlushSchedule {
     private final MessageWriter writer;
     private final AppendRing ring;
     private final IndexCheckpointWriter checkpoints;
-    private final ScheduledExecutorService thread;
+    private final ScheduledExecutorService threads;
 
     public FlushSchedule(SegmentedLog log, MessageWriter writer, AppendRing ring, IndexCheckpointWriter checkpoints,
                          String threadName) {
@@ -36,7 +37,7 @@ public final class FlushSchedule {
         this.writer = writer;
         this.ring = ring;
         this.checkpoints = checkpoints;
-        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        this.threads = Executors.newScheduledThreadPool(2, runnable -> {
             Thread created = new Thread(runnable, threadName);
             created.setDaemon(true);
             return created;
@@ -46,16 +47,16 @@ public final class FlushSchedule {
     public void start(boolean forcePeriodically, Duration flushInterval, Duration checkpointInterval) {
         if (forcePeriodically) {
             long millis = flushInterval.toMillis();
-            thread.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
+            threads.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
         }
         long millis = checkpointInterval.toMillis();
-        thread.scheduleWithFixedDelay(this::checkpointQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        threads.scheduleWithFixedDelay(this::checkpointQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Stops the thread, letting a running flush or checkpoint finish. */
+    /** Stops the threads, letting a running flush or checkpoint finish. */
     public void stop() throws InterruptedException {
-        thread.shutdown();
-        if (!thread.awaitTermination(CAPTURE_TIMEOUT_MILLIS * 2, TimeUnit.MILLISECONDS)) {
+        threads.shutdown();
+        if (!threads.awaitTermination(CAPTURE_TIMEOUT_MILLIS * 2, TimeUnit.MILLISECONDS)) {
             LOG.warn("Background thread of {} did not stop in time", log.dir());
         }
     }

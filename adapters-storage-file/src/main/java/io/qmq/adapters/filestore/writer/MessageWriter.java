@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,7 @@ public final class MessageWriter implements EventHandler<AppendEvent> {
     private final PendingAppends pending = new PendingAppends();
     private final Set<SubjectLog> writtenSinceCapture = new HashSet<>();
     private volatile long committedPosition;
-    private volatile long forcedPosition;
+    private final AtomicLong forcedPosition;
     private IOException failure;
 
     public MessageWriter(SegmentedLog log, ConsumeIndex index, Clock clock, boolean forceEachBatch, int bufferBytes) {
@@ -57,7 +58,7 @@ public final class MessageWriter implements EventHandler<AppendEvent> {
         this.forceEachBatch = forceEachBatch;
         this.buffer = ByteBuffer.allocateDirect(bufferBytes);
         this.committedPosition = log.end();
-        this.forcedPosition = log.end();
+        this.forcedPosition = new AtomicLong(log.end());
     }
 
     @Override
@@ -90,12 +91,12 @@ public final class MessageWriter implements EventHandler<AppendEvent> {
 
     /** The log position up to which the log is known to be forced to disk. */
     public long forcedPosition() {
-        return forcedPosition;
+        return forcedPosition.get();
     }
 
     /** Records that the log was forced after {@code position} was committed (background flush). */
     public void forced(long position) {
-        forcedPosition = Math.max(forcedPosition, position);
+        forcedPosition.accumulateAndGet(position, Math::max);
     }
 
     /** Whether a write failed, so that the in-memory state may run ahead of the files. */
@@ -168,7 +169,7 @@ public final class MessageWriter implements EventHandler<AppendEvent> {
         long end = log.end();
         if (forceEachBatch) {
             log.forceActive();
-            forcedPosition = end;
+            forced(end);
         }
         for (SubjectLog subject : staging.touched()) {
             subject.publish();
