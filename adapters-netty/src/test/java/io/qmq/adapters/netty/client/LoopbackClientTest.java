@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -177,11 +176,7 @@ class LoopbackClientTest {
     }
 
     private SendReceipt send(OutgoingMessage message) throws Exception {
-        try {
-            return client.producer().send(message).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e;
-        }
+        return client.producer().send(message).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
     private static List<ReceivedMessage> pullAtLeast(PullConsumer puller, int count) throws InterruptedException {
