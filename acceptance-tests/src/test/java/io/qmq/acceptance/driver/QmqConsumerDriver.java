@@ -33,7 +33,8 @@ final class QmqConsumerDriver implements ConsumerDriver {
     static QmqConsumerDriver start(String metaServerUrl, SubscriptionRequest request, DeliveryHandler handler) {
         QmqClient client = QmqClient.builder().metaServer(metaServerUrl).appCode(QmqClientDriver.APP_CODE)
                 .clientId(request.consumerId()).build();
-        ExecutorService threads = Executors.newFixedThreadPool(request.acknowledges() ? request.threads() : HOLDING_THREADS);
+        int threadCount = request.acknowledges() ? request.threads() : HOLDING_THREADS;
+        ExecutorService threads = Executors.newFixedThreadPool(threadCount);
         CountDownLatch gone = new CountDownLatch(1);
         // the client owns the consumer it starts and closes it with itself
         client.consumer(request.subject(), request.group())

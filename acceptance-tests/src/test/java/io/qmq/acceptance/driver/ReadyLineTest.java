@@ -8,8 +8,9 @@ class ReadyLineTest {
 
     @Test
     void readsTheAddressesFromTheLineANodePrintsWhenReady() {
-        assertThat(ReadyLine.parse("qmq node ready meta=http://127.0.0.1:8080/meta/address broker=127.0.0.1:20881 metrics=9090"))
-                .contains(new ReadyLine("http://127.0.0.1:8080/meta/address", "127.0.0.1:20881", 9090));
+        String line = "qmq node ready meta=http://127.0.0.1:8080/meta/address broker=127.0.0.1:20881 metrics=9090";
+
+        assertThat(ReadyLine.parse(line)).contains(new ReadyLine("http://127.0.0.1:8080/meta/address", "127.0.0.1:20881", 9090));
     }
 
     @Test
