@@ -1,5 +1,6 @@
 package io.qmq.adapters.filestore.checkpoint;
 
+import io.qmq.adapters.filestore.segment.DirectorySync;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -64,7 +65,7 @@ public final class SnapshotFiles {
             channel.force(true);
         }
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        forceDirectory();
+        DirectorySync.force(dir);
         prune(position);
     }
 
@@ -109,12 +110,6 @@ public final class SnapshotFiles {
     private static long positionOf(Path file) {
         String name = file.getFileName().toString();
         return Long.parseLong(name.substring(name.length() - SUFFIX.length() - 20, name.length() - SUFFIX.length()));
-    }
-
-    private void forceDirectory() throws IOException {
-        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
-            directory.force(true);
-        }
     }
 
     private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {

@@ -27,16 +27,22 @@ public final class ConsumeIndex implements Closeable {
     private static final int READABLE_PREFIX = 48;
     private static final int HASH_BYTES = 16;
 
+    private final Path dir;
     private final IndexFiles files;
     private final ConcurrentHashMap<Subject, SubjectLog> subjects = new ConcurrentHashMap<>();
 
-    private ConsumeIndex(IndexFiles files) {
+    private ConsumeIndex(Path dir, IndexFiles files) {
+        this.dir = dir;
         this.files = files;
     }
 
     public static ConsumeIndex open(Path dir, int maxOpenFiles) throws IOException {
         Files.createDirectories(dir);
-        return new ConsumeIndex(new IndexFiles(dir, maxOpenFiles));
+        return new ConsumeIndex(dir, new IndexFiles(dir, maxOpenFiles));
+    }
+
+    public Path dir() {
+        return dir;
     }
 
     public SubjectLog subject(Subject subject) {

@@ -1,6 +1,7 @@
 package io.qmq.adapters.filestore.index;
 
 import io.qmq.adapters.filestore.checkpoint.SnapshotFiles;
+import io.qmq.adapters.filestore.segment.DirectorySync;
 import io.qmq.adapters.filestore.segment.SegmentedLog;
 import java.io.IOException;
 import java.util.Collection;
@@ -10,7 +11,8 @@ import java.util.Set;
 /**
  * Makes an index checkpoint true and then records it: forces the message log (segments before the
  * active one were forced when they were rolled), forces the index files written since the last
- * checkpoint, and only then writes the snapshot. A checkpoint that fails keeps its files to force, so
+ * checkpoint and the index directory (so new files keep their names), and only then writes the
+ * snapshot. A checkpoint that fails keeps its files to force, so
  * the next one covers them.
  *
  * <p>Called from one thread at a time (the background thread, or the closing thread after it stopped).
@@ -33,6 +35,9 @@ public final class IndexCheckpointWriter {
         log.forceActive();
         for (SubjectLog subject : unforced) {
             index.force(subject);
+        }
+        if (!unforced.isEmpty()) {
+            DirectorySync.force(index.dir());
         }
         unforced.clear();
         snapshots.write(checkpoint.logPosition(), checkpoint.encode());

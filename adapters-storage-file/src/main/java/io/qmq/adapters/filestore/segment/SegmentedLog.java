@@ -44,6 +44,7 @@ public final class SegmentedLog implements Closeable {
         found.sort(Comparator.comparingLong(Segment::base));
         if (found.isEmpty()) {
             found.add(Segment.create(dir, 0));
+            DirectorySync.force(dir);
         }
         return new SegmentedLog(dir, segmentBytes, found.toArray(Segment[]::new));
     }
@@ -85,11 +86,12 @@ public final class SegmentedLog implements Closeable {
         return segmentAt(position).end();
     }
 
-    /** Forces the active segment and starts a new one at the log's end. */
+    /** Forces the active segment and starts a new one at the log's end, its name forced too. */
     public void roll() throws IOException {
         Segment active = active();
         active.force();
         Segment next = Segment.create(dir, active.end());
+        DirectorySync.force(dir);
         Segment[] current = segments;
         Segment[] rolled = Arrays.copyOf(current, current.length + 1);
         rolled[current.length] = next;
