@@ -52,6 +52,11 @@ final class ScheduleSegment {
         this.writtenBytes = size;
     }
 
+    /** At open only: whether the index file holds no entry at all. */
+    boolean isEmptyOnDisk() {
+        return committedBytes == 0;
+    }
+
     boolean covers(long dueAt) {
         return dueAt >= start && dueAt < end;
     }

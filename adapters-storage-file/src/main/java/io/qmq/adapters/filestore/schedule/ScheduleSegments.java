@@ -5,7 +5,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -36,7 +38,12 @@ final class ScheduleSegments {
         this.span = span;
     }
 
-    /** Lists the segments in the directory, cutting partial entries left by a crash. */
+    /**
+     * Lists the segments in the directory, cutting partial entries left by a crash. Live segments
+     * never overlap: a new one is only made in a gap, after an older one completed and was deleted. So
+     * when two overlap, the older (lower first id) is a completed one whose deletion a crash undid,
+     * and it is deleted again; so is an empty index file, which a crash can leave behind.
+     */
     static ScheduleSegments open(Path dir, long span) throws IOException {
         Files.createDirectories(dir);
         ScheduleSegments segments = new ScheduleSegments(dir, span);
@@ -44,11 +51,16 @@ final class ScheduleSegments {
         try (Stream<Path> listing = Files.list(dir)) {
             files = listing.toList();
         }
+        List<ScheduleSegment> found = new ArrayList<>();
         for (Path file : files) {
             String name = file.getFileName().toString();
             if (name.endsWith(ScheduleSegment.INDEX_SUFFIX)) {
-                segments.add(file, name.substring(0, name.length() - ScheduleSegment.INDEX_SUFFIX.length()));
+                found.add(segments.parse(file, name.substring(0, name.length() - ScheduleSegment.INDEX_SUFFIX.length())));
             }
+        }
+        found.sort(Comparator.comparingLong((ScheduleSegment s) -> s.firstId).reversed());
+        for (ScheduleSegment segment : found) {
+            segments.register(segment);
         }
         for (Path file : files) {
             String name = file.getFileName().toString();
@@ -60,17 +72,27 @@ final class ScheduleSegments {
         return segments;
     }
 
-    private void add(Path file, String base) throws IOException {
+    private ScheduleSegment parse(Path file, String base) throws IOException {
         String[] fields = base.split(FIELD_SEPARATOR);
         if (fields.length != NAME_FIELDS) {
             throw new IOException("not a schedule segment name: " + file);
         }
-        long size = wholeEntries(file);
-        ScheduleSegment segment = new ScheduleSegment(dir, Long.parseLong(fields[0]), Long.parseLong(fields[1]),
-                Long.parseLong(fields[2]), size);
+        return new ScheduleSegment(dir, Long.parseLong(fields[0]), Long.parseLong(fields[1]), Long.parseLong(fields[2]),
+                wholeEntries(file));
+    }
+
+    private void register(ScheduleSegment segment) throws IOException {
         Map.Entry<Long, ScheduleSegment> before = byStart.floorEntry(segment.end - 1);
-        if (before != null && before.getValue().end > segment.start) {
-            throw new IOException("schedule segments overlap: " + file + " and " + before.getValue().indexFile);
+        boolean overlaps = before != null && before.getValue().end > segment.start;
+        if (overlaps || segment.isEmptyOnDisk()) {
+            if (overlaps) {
+                LOG.warn("Deleting {}: it completed before the newer {} was made in its place", segment, before.getValue());
+            } else {
+                LOG.warn("Deleting {}: a crash left it without entries", segment);
+            }
+            Files.deleteIfExists(segment.indexFile);
+            Files.deleteIfExists(segment.settleFile);
+            return;
         }
         byStart.put(segment.start, segment);
     }

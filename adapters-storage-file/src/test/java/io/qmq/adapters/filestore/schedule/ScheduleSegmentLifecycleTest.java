@@ -72,6 +72,28 @@ class ScheduleSegmentLifecycleTest {
     }
 
     @Test
+    void aCompletedSegmentWhoseDeletionACrashUndidIsDeletedAgain() throws IOException {
+        Path saved = dir.resolve("saved.index");
+        List<ScheduleEntry> again;
+        try (FileScheduleStore store = open(Duration.ofMinutes(10))) {
+            Subject subject = freshSubject();
+            ScheduleEntry first = add(store, subject, BASE + 1).get(0);
+            Path completed = dir.resolve("segments").resolve(segmentFiles().get(0));
+            Files.copy(completed, saved);
+            store.markForwarded(first);
+            assertThat(segmentFiles()).isEmpty();
+            again = add(store, subject, BASE + 2);
+            Files.copy(saved, completed);
+            Files.createFile(dir.resolve("segments").resolve((BASE + 60 * MINUTE) + "-" + (BASE + 70 * MINUTE) + "-7.index"));
+        }
+
+        try (FileScheduleStore store = open(Duration.ofMinutes(10))) {
+            assertThat(store.pendingBetween(0, Long.MAX_VALUE)).containsExactlyElementsOf(again);
+            assertThat(segmentFiles()).hasSize(1);
+        }
+    }
+
+    @Test
     void theSpanMayChangeBetweenRunsWithoutOverlappingOldSegments() throws IOException {
         Subject subject = freshSubject();
         try (FileScheduleStore store = open(Duration.ofMinutes(60))) {
