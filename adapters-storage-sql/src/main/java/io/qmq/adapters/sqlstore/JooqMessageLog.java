@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
@@ -35,21 +33,18 @@ import org.jooq.exception.DataAccessException;
 final class JooqMessageLog implements MessageLog {
 
     private final DSLContext sql;
-    private final ConcurrentMap<Subject, Long> committedEnds;
     private final GroupCommitWriter writer;
 
-    private JooqMessageLog(DSLContext sql, ConcurrentMap<Subject, Long> committedEnds, GroupCommitWriter writer) {
+    private JooqMessageLog(DSLContext sql, GroupCommitWriter writer) {
         this.sql = sql;
-        this.committedEnds = committedEnds;
         this.writer = writer;
     }
 
     /** Starts the append thread over the database's message tables. */
     static JooqMessageLog open(SqlDatabase database, Clock clock) {
         DSLContext sql = database.dsl();
-        ConcurrentMap<Subject, Long> committedEnds = new ConcurrentHashMap<>();
-        MessageBatchWriter batches = new MessageBatchWriter(sql, clock, new SubjectPositions(sql, committedEnds));
-        return new JooqMessageLog(sql, committedEnds, new GroupCommitWriter(batches, database.jdbcUrl()));
+        MessageBatchWriter batches = new MessageBatchWriter(sql, clock, new SubjectPositions(sql));
+        return new JooqMessageLog(sql, new GroupCommitWriter(batches, database.jdbcUrl()));
     }
 
     @Override
@@ -101,20 +96,18 @@ final class JooqMessageLog implements MessageLog {
         return new StoredMessage(row.get(STORED_MESSAGE.SUBJECT_SEQUENCE), row.get(STORED_MESSAGE.APPENDED_AT), message);
     }
 
+    /**
+     * From the table rather than the append thread's memory: {@code next_sequence} commits together with
+     * the messages, so it is never below a message a reader can see.
+     */
     @Override
     public long endSequence(Subject subject) {
-        Long known = committedEnds.get(subject);
-        if (known != null) {
-            return known;
-        }
         try {
-            long stored = sql.select(MESSAGE_SUBJECT.NEXT_SEQUENCE)
+            return sql.select(MESSAGE_SUBJECT.NEXT_SEQUENCE)
                     .from(MESSAGE_SUBJECT)
                     .where(MESSAGE_SUBJECT.SUBJECT.eq(subject.name()))
                     .fetchOptional(MESSAGE_SUBJECT.NEXT_SEQUENCE)
                     .orElse(0L);
-            // a subject without messages is not remembered, so that asking about unknown names costs no memory
-            return stored == 0 ? 0 : committedEnds.merge(subject, stored, Math::max);
         } catch (DataAccessException e) {
             throw new MessageLogException("could not read the end of subject '" + subject + "' in the SQL message log", e);
         }

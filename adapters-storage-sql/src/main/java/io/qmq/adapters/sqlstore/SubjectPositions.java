@@ -8,16 +8,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentMap;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
  * The append thread's memory of table {@code message_subject}: each subject's id and the sequence its
- * next message gets. Loaded lazily, a subject at a time, and afterwards never read back: this thread is
- * the only writer of the table, because one broker owns its database.
+ * next message gets. A subject is loaded when a batch first touches it and afterwards never read back:
+ * this thread is the only writer of the table, because one broker owns its database. (Were a second
+ * writer to share it by mistake, their batches would fail on the primary key and reload, not overwrite.)
  *
- * <p>Owned by the append thread; only {@code committedEnds}, the ends readers may see, is shared.
+ * <p>Owned by the append thread. Readers ask the table, which holds exactly what is committed.
  */
 final class SubjectPositions {
 
@@ -32,13 +32,11 @@ final class SubjectPositions {
     }
 
     private final DSLContext sql;
-    private final ConcurrentMap<Subject, Long> committedEnds;
     private final Map<Subject, Position> committed = new HashMap<>();
     private long nextSubjectId = -1;
 
-    SubjectPositions(DSLContext sql, ConcurrentMap<Subject, Long> committedEnds) {
+    SubjectPositions(DSLContext sql) {
         this.sql = sql;
-        this.committedEnds = committedEnds;
     }
 
     /**
@@ -60,10 +58,7 @@ final class SubjectPositions {
 
     /** The batch that moved the subjects to these positions has committed. */
     void committed(Map<Subject, Position> positions) {
-        positions.forEach((subject, position) -> {
-            committed.put(subject, new Position(position.id(), position.next(), true));
-            committedEnds.merge(subject, position.next(), Math::max);
-        });
+        positions.forEach((subject, position) -> committed.put(subject, new Position(position.id(), position.next(), true)));
     }
 
     /**

@@ -113,4 +113,18 @@ class JooqMessageLogTest {
         assertThat(log.read(subject, 0, 5_000, Integer.MAX_VALUE)).containsExactlyInAnyOrderElementsOf(stored);
         assertThat(log.endSequence(subject)).isEqualTo(stored.size());
     }
+
+    @Test
+    void aClosedDatabaseFailsAppendsAndReadsWithMessageLogExceptionsNamingTheSubject() {
+        Subject subject = Subject.of("orders-" + UUID.randomUUID());
+        database.close();
+
+        assertThatThrownBy(() -> append(message(subject)))
+                .isInstanceOf(CompletionException.class)
+                .cause().isInstanceOf(MessageLogException.class).hasMessageContaining(subject.name());
+        assertThatThrownBy(() -> log.read(subject, 0, 1, 100))
+                .isInstanceOf(MessageLogException.class).hasMessageContaining(subject.name());
+        assertThatThrownBy(() -> log.endSequence(subject))
+                .isInstanceOf(MessageLogException.class).hasMessageContaining(subject.name());
+    }
 }
