@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Stores producers' batches: checks each message, hands the acceptable ones to the message log in one
- * append (so they share one group commit), then wakes the pulls waiting on their subjects.
+ * append (so they share one group commit), then wakes the pulls waiting on their subjects. A delayed
+ * message that a delay server forwards again after a crash is answered as a duplicate.
  */
 public final class SendMessagesService implements SendMessagesUseCase {
 
@@ -28,6 +29,7 @@ public final class SendMessagesService implements SendMessagesUseCase {
     private final MessageArrivals arrivals;
     private final BrokerMetrics metrics;
     private final BrokerSettings settings;
+    private final ForwardedDuplicates duplicates = new ForwardedDuplicates();
 
     public SendMessagesService(MessageLog log, MessageArrivals arrivals, BrokerMetrics metrics, BrokerSettings settings) {
         this.log = log;
@@ -42,6 +44,10 @@ public final class SendMessagesService implements SendMessagesUseCase {
         for (int i = 0; i < batch.size(); i++) {
             try {
                 settings.sizeLimit().check(batch.message(i));
+                if (ForwardedDuplicates.applies(batch.message(i)) && duplicates.seen(batch.message(i))) {
+                    batch.refuse(i, SendStatus.DUPLICATE, "already stored");
+                    continue;
+                }
                 batch.accept(i);
             } catch (InvalidMessageException e) {
                 metrics.messageRefused(batch.message(i).subject(), SendStatus.STORE_ERROR);
@@ -56,6 +62,7 @@ public final class SendMessagesService implements SendMessagesUseCase {
         return log.append(accepted).handle((stored, failure) -> {
             metrics.appendCompleted(Duration.ofNanos(System.nanoTime() - start));
             if (failure == null) {
+                accepted.stream().filter(ForwardedDuplicates::applies).forEach(duplicates::remember);
                 announce(stored);
             } else {
                 LOG.log(System.Logger.Level.WARNING, "append of " + accepted.size() + " messages failed", failure);

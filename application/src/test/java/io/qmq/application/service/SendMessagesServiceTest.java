@@ -69,4 +69,30 @@ class SendMessagesServiceTest {
 
         assertThat(results).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(SendStatus.STORE_ERROR));
     }
+
+    @Test
+    void aDelayedMessageForwardedTwiceIsStoredOnceAndTheSecondCountsAsSuccess() {
+        Message forwarded = new Message(Subject.of(subject), MessageId.of("d1"), Tags.NONE, MessageFlags.of(true, false),
+                1, 5, new byte[] {1, 2, 3});
+        Message retryCopy = new Message(Subject.of(subject), MessageId.of("d1"), Tags.NONE, MessageFlags.of(true, false),
+                2, 5, new byte[] {1, 2, 4});
+
+        List<SendResult> first = broker.send(forwarded);
+        List<SendResult> again = broker.send(forwarded);
+        List<SendResult> retry = broker.send(retryCopy);
+
+        assertThat(first.get(0).status()).isEqualTo(SendStatus.STORED);
+        assertThat(again.get(0).status()).isEqualTo(SendStatus.DUPLICATE);
+        assertThat(again.get(0).isStored()).isTrue();
+        assertThat(retry.get(0).status()).isEqualTo(SendStatus.STORED);
+        assertThat(broker.log.endSequence(Subject.of(subject))).isEqualTo(2);
+    }
+
+    @Test
+    void ordinaryMessagesAreNeverTreatedAsDuplicates() {
+        broker.send(message(subject, "same"));
+        broker.send(message(subject, "same"));
+
+        assertThat(broker.log.endSequence(Subject.of(subject))).isEqualTo(2);
+    }
 }
