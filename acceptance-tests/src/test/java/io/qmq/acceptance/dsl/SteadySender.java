@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends to one subject at a steady pace on its own thread until stopped, or until its message or time
@@ -15,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SteadySender implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SteadySender.class);
     private static final int MESSAGES_PER_TICK = 10;
     private static final long TICK_MILLIS = 10;
     private static final int MAX_MESSAGES = 100_000;
@@ -28,7 +32,7 @@ final class SteadySender implements AutoCloseable {
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final AtomicInteger givenUp = new AtomicInteger();
     private final Thread thread;
-    private volatile boolean stopping;
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     SteadySender(World world, ClientDriver client, String subject) {
         this.world = world;
@@ -42,16 +46,12 @@ final class SteadySender implements AutoCloseable {
         thread.start();
     }
 
-    int givenUp() {
-        return givenUp.get();
-    }
-
     private void sendUntilStopped() {
         String wireSubject = world.names.subject(subject);
         long deadline = System.nanoTime() + MAX_TIME.toNanos();
         int sent = 0;
         try {
-            while (!stopping && sent < MAX_MESSAGES && System.nanoTime() < deadline) {
+            while (!stopping.get() && sent < MAX_MESSAGES && System.nanoTime() < deadline) {
                 for (int i = 0; i < MESSAGES_PER_TICK; i++, sent++) {
                     inFlight.acquire();
                     sendOne(wireSubject);
@@ -79,12 +79,16 @@ final class SteadySender implements AutoCloseable {
     /** Stops sending and waits (bounded) until every send is settled, acknowledged or given up. */
     @Override
     public void close() {
-        stopping = true;
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
         try {
             thread.join(SETTLE.toMillis());
             if (inFlight.tryAcquire(MAX_IN_FLIGHT, SETTLE.toMillis(), TimeUnit.MILLISECONDS)) {
                 inFlight.release(MAX_IN_FLIGHT);
             }
+            LOG.info("steady sending to {} stopped: {} acknowledged in the scenario, {} given up by the client",
+                    subject, world.ledger.count(), givenUp.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
