@@ -1,6 +1,9 @@
 package io.qmq.bootstrap;
 
+import io.qmq.adapters.netty.ServerStartException;
 import io.qmq.bootstrap.config.ConfigurationException;
+import io.qmq.bootstrap.wiring.UnknownStoreKindException;
+import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -8,8 +11,9 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns the errors a user can fix (a bad key or value, an unsupported mode) into one line on stderr
- * and exit code 2; anything else is a bug or an environment failure, shown with its stack trace.
+ * Turns errors a user can fix into one line on stderr: a bad key or value, an unsupported mode or
+ * store (exit 2), a port that is taken (exit 1). Anything else is a bug or an environment failure,
+ * logged with its stack trace.
  */
 final class StartupErrorHandler implements IExecutionExceptionHandler {
 
@@ -19,12 +23,22 @@ final class StartupErrorHandler implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
-        if (e instanceof ConfigurationException || e instanceof UnsupportedNodeModeException) {
-            commandLine.getErr().println("qmq: " + e.getMessage());
-            commandLine.getErr().flush();
-            return USAGE_ERROR;
+        if (e instanceof ConfigurationException || e instanceof UnsupportedNodeModeException
+                || e instanceof UnknownStoreKindException) {
+            return report(commandLine, e.getMessage(), USAGE_ERROR);
+        }
+        if (e instanceof ServerStartException || e instanceof UncheckedIOException) {
+            LOG.debug("start-up failed", e);
+            String cause = e.getCause() == null ? "" : ": " + e.getCause().getMessage();
+            return report(commandLine, e.getMessage() + cause, FAILURE);
         }
         LOG.error("qmq failed", e);
         return FAILURE;
+    }
+
+    private static int report(CommandLine commandLine, String message, int exitCode) {
+        commandLine.getErr().println("qmq: " + message);
+        commandLine.getErr().flush();
+        return exitCode;
     }
 }

@@ -66,6 +66,28 @@ class QmqCommandTest {
     }
 
     @Test
+    void anUnknownStoreKindIsAUsageError() {
+        int exit = run("node", "--mode", "standalone", "--data-dir", dataDir.toString(), "--set", "store.kind=tape");
+
+        assertThat(exit).isEqualTo(StartupErrorHandler.USAGE_ERROR);
+        assertThat(err.toString()).contains("unknown store.kind 'tape'").contains("file");
+    }
+
+    @Test
+    void aTakenPortIsReportedInOneLine() throws java.io.IOException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int exit = run("node", "--mode", "standalone", "--data-dir", dataDir.toString(), "--set", "bind.host=127.0.0.1",
+                    "--set", "broker.port=" + taken.getLocalPort(), "--set", "meta.server.port=0",
+                    "--set", "meta.server.discover.port=0", "--set", "metrics.port=0");
+
+            assertThat(exit).isEqualTo(StartupErrorHandler.FAILURE);
+            assertThat(err.toString()).startsWith("qmq: ").contains(Integer.toString(taken.getLocalPort()));
+            assertThat(err.toString().lines()).hasSize(1);
+            assertThat(out.toString()).isEmpty();
+        }
+    }
+
+    @Test
     void anUnknownModeIsAUsageError() {
         int exit = run("node", "--mode", "cluster", "--data-dir", dataDir.toString());
 
