@@ -23,6 +23,10 @@ import java.util.concurrent.CompletableFuture;
  * holds a small object per segment and the settled ids of segments in use, never the pending entries
  * beyond the window a caller asks for.
  *
+ * <p>Directory layout: {@code log/<number>.log} (schedule log), {@code segments/<start>-<end>-<firstId>.index}
+ * and {@code .settled} (one pair per span of due times), {@code schedule-ids} ({@link IdReservation}),
+ * {@code schedule.lock} ({@link StoreLock}).
+ *
  * <p>An entry's location is its record's location in the schedule log. Every read checks the record
  * there against the entry (checksum, id, due time), so nothing is served from damaged bytes.
  */
@@ -77,15 +81,8 @@ final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
 
     @Override
     public CompletableFuture<List<ScheduleEntry>> add(List<DueMessage> messages) {
-        for (DueMessage due : messages) {
-            if (due.dueAt() < 0) {
-                throw new IllegalArgumentException("a due time must not be before 1970, got " + due.dueAt());
-            }
-        }
-        if (messages.isEmpty() && !closed) {
-            return CompletableFuture.completedFuture(List.of());
-        }
-        return writer.submit(new AddRequest(List.copyOf(messages), new CompletableFuture<>()));
+        AddRequest request = new AddRequest(List.copyOf(messages), new CompletableFuture<>());
+        return messages.isEmpty() && !closed ? CompletableFuture.completedFuture(List.of()) : writer.submit(request);
     }
 
     @Override

@@ -31,7 +31,7 @@ final class LogRetention {
             try {
                 segment.forEachEntry(entry -> {
                     if (log.holds(entry.location()) && !isSettled(segment, entry.scheduleId(), log)) {
-                        retention.pending.merge(ScheduleLog.segmentOf(entry.location()), 1L, Long::sum);
+                        retention.pending.merge(LogLocation.segmentOf(entry.location()), 1L, Long::sum);
                     }
                 });
             } catch (UncheckedIOException e) {
@@ -49,12 +49,12 @@ final class LogRetention {
 
     /** A message was stored at the location; writer thread, before its add completes. */
     synchronized void added(long location) {
-        pending.merge(ScheduleLog.segmentOf(location), 1L, Long::sum);
+        pending.merge(LogLocation.segmentOf(location), 1L, Long::sum);
     }
 
     /** The message at the location was forwarded or cancelled. */
     synchronized void settled(long location) throws IOException {
-        int number = ScheduleLog.segmentOf(location);
+        int number = LogLocation.segmentOf(location);
         pending.computeIfPresent(number, (n, count) -> count - 1);
         if (log.isSealed(number)) {
             deleteIfDone(number);

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * The append-only schedule log that holds the bodies of scheduled messages, in segment files
  * {@code <number>.log} (number in 10 digits) of {@link ScheduleRecord}s.
  *
- * <p>A location is {@code number << 32 | position in the segment}. Locations are never reused: each
+ * <p>A {@link LogLocation} names a segment and a position in it. Locations are never reused: each
  * opening appends to a new segment, and a segment is never written again once another has started.
  * So an index entry written before a crash, whose record was torn and cut away, points past its
  * segment's end and can be told apart from a live one without reading anything.
@@ -30,8 +30,6 @@ import java.util.stream.Stream;
 final class ScheduleLog implements Closeable {
 
     private static final String SUFFIX = ".log";
-    private static final int POSITION_BITS = 32;
-    private static final long POSITION_MASK = (1L << POSITION_BITS) - 1;
     private static final int WRITE_BUFFER_BYTES = 1 << 20;
 
     private final Path dir;
@@ -70,10 +68,6 @@ final class ScheduleLog implements Closeable {
             log.sealedSizes.put(number, channel.size());
         }
         return log;
-    }
-
-    static int segmentOf(long location) {
-        return (int) (location >>> POSITION_BITS);
     }
 
     /** The segments the writer no longer appends to. */
@@ -121,7 +115,7 @@ final class ScheduleLog implements Closeable {
         if (size > pending.remaining()) {
             flush();
         }
-        long location = location(activeNumber, activeSize + pending.position());
+        long location = LogLocation.of(activeNumber, activeSize + pending.position());
         ByteBuffer target = size > pending.capacity() ? ByteBuffer.allocate(size) : pending;
         ScheduleRecord.write(target, scheduleId, due);
         if (target != pending) {
@@ -146,8 +140,8 @@ final class ScheduleLog implements Closeable {
 
     /** Whether a record may start at this location: its segment exists and holds bytes there. */
     boolean holds(long location) {
-        int number = segmentOf(location);
-        long position = location & POSITION_MASK;
+        int number = LogLocation.segmentOf(location);
+        long position = LogLocation.positionOf(location);
         Long sealed = sealedSizes.get(number);
         long size = sealed != null ? sealed : number == activeNumber ? activeSize : -1;
         return position + ScheduleRecord.HEADER_BYTES <= size;
@@ -155,36 +149,8 @@ final class ScheduleLog implements Closeable {
 
     /** The intact record at the location, or null when none is there. */
     ByteBuffer read(long location) throws IOException {
-        if (!holds(location)) {
-            return null;
-        }
-        FileChannel channel = segments.get(segmentOf(location));
-        long position = location & POSITION_MASK;
-        ByteBuffer header = ByteBuffer.allocate(Integer.BYTES);
-        if (channel == null || !readFully(channel, header, position)) {
-            return null;
-        }
-        int length = header.getInt(0);
-        if (!ScheduleRecord.isPlausibleLength(length)) {
-            return null;
-        }
-        ByteBuffer record = ByteBuffer.allocate(length);
-        if (!readFully(channel, record, position)) {
-            return null;
-        }
-        return ScheduleRecord.isIntact(record.flip(), 0) ? record : null;
-    }
-
-    /** False if the segment was deleted (and its channel closed) meanwhile, since nothing in it is pending. */
-    private static boolean readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
-        try {
-            while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) > 0) {
-                // positional reads may return short counts
-            }
-            return true;
-        } catch (java.nio.channels.ClosedChannelException e) {
-            return false;
-        }
+        FileChannel channel = segments.get(LogLocation.segmentOf(location));
+        return holds(location) && channel != null ? ScheduleRecord.readFrom(channel, LogLocation.positionOf(location)) : null;
     }
 
     private void roll() throws IOException {
@@ -198,6 +164,7 @@ final class ScheduleLog implements Closeable {
         activeNumber++;
         Path file = dir.resolve(name(activeNumber));
         active = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Directories.force(dir); // a forced record is no use if a power loss forgets its file
         segments.put(activeNumber, FileChannel.open(file, StandardOpenOption.READ));
         activeSize = 0;
     }
@@ -208,10 +175,6 @@ final class ScheduleLog implements Closeable {
             active.write(buffer);
         }
         activeSize += bytes;
-    }
-
-    private static long location(int number, long position) {
-        return (long) number << POSITION_BITS | position;
     }
 
     private static String name(int number) {

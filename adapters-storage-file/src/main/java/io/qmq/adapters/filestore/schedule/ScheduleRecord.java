@@ -7,7 +7,10 @@ import io.qmq.domain.message.MessageFlags;
 import io.qmq.domain.message.MessageId;
 import io.qmq.domain.message.Subject;
 import io.qmq.domain.message.Tags;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +118,31 @@ final class ScheduleRecord {
         Message message = new Message(subject, id, Tags.of(tags), new MessageFlags(buffer.get(start + FLAGS_OFFSET)),
                 buffer.getLong(start + CREATED_OFFSET), buffer.getLong(start + SCHEDULED_OFFSET), encoded);
         return new ScheduledMessage(scheduleId(buffer, start), dueAt(buffer, start), message);
+    }
+
+    /** The intact record at the position, or null if it is damaged or the channel was closed meanwhile. */
+    static ByteBuffer readFrom(FileChannel channel, long position) throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(Integer.BYTES);
+        if (!readFully(channel, header, position) || !isPlausibleLength(header.getInt(0))) {
+            return null;
+        }
+        ByteBuffer record = ByteBuffer.allocate(header.getInt(0));
+        if (!readFully(channel, record, position)) {
+            return null;
+        }
+        return isIntact(record.flip(), 0) ? record : null;
+    }
+
+    /** False if the channel was closed: its segment was deleted, since nothing in it is pending. */
+    private static boolean readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        try {
+            while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) > 0) {
+                // positional reads may return short counts
+            }
+            return !buffer.hasRemaining();
+        } catch (ClosedChannelException e) {
+            return false;
+        }
     }
 
     static byte[] utf8(String value) {

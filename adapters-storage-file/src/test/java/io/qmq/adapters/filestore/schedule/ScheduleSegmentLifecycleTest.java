@@ -120,14 +120,14 @@ class ScheduleSegmentLifecycleTest {
                 entries.addAll(add(store, subject, BASE + i * MINUTE));
             }
             assertThat(logFiles()).hasSizeGreaterThan(3);
-            List<ScheduleEntry> early = entries.stream().filter(e -> ScheduleLog.segmentOf(e.location()) < 2).toList();
+            List<ScheduleEntry> early = entries.stream().filter(e -> LogLocation.segmentOf(e.location()) < 2).toList();
             early.forEach(store::markForwarded);
 
             assertThat(logFiles()).doesNotContain("0000000000.log", "0000000001.log");
             assertThat(store.read(early.get(0))).isEmpty();
         }
         try (FileScheduleStore store = FileScheduleStore.open(ScheduleStoreConfig.defaults(dir).withLogSegmentBytes(4096))) {
-            List<ScheduleEntry> rest = entries.stream().filter(e -> ScheduleLog.segmentOf(e.location()) >= 2).toList();
+            List<ScheduleEntry> rest = entries.stream().filter(e -> LogLocation.segmentOf(e.location()) >= 2).toList();
             assertThat(store.pendingBetween(0, Long.MAX_VALUE)).containsExactlyElementsOf(rest);
             rest.forEach(e -> assertThat(store.read(e)).isPresent());
             rest.forEach(store::markForwarded);
