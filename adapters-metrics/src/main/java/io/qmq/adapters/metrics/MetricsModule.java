@@ -7,6 +7,7 @@ import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.qmq.application.port.in.ReportBacklogUseCase;
 import io.qmq.application.port.out.BrokerMetrics;
+import io.qmq.application.port.out.DelayMetrics;
 import javax.inject.Provider;
 import javax.inject.Singleton;
 
@@ -25,6 +26,10 @@ public abstract class MetricsModule {
 
     @Binds
     abstract BrokerMetrics brokerMetrics(PrometheusBrokerMetrics metrics);
+
+    /** The delay server's metrics; needs the application's {@code DelayTimer} for its in-memory gauge. */
+    @Binds
+    abstract DelayMetrics delayMetrics(PrometheusDelayMetrics metrics);
 
     @Provides
     @Singleton
