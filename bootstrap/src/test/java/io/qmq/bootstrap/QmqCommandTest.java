@@ -33,10 +33,10 @@ class QmqCommandTest {
     @Test
     void theReadmeListsEveryKeyExactlyAsTheConfigCommandPrintsIt() throws java.io.IOException {
         run("config", "--markdown");
-        String readme = java.nio.file.Files.readString(Path.of("README.md"));
+        String readme = java.nio.file.Files.readString(Path.of("..", "README.md"));
 
         assertThat(out.toString().lines()).hasSize(Settings.ALL.size() + 2);
-        assertThat(readme).as("bootstrap/README.md; regenerate with: bin/qmq config --markdown").contains(out.toString());
+        assertThat(readme).as("README.md at the repository root; regenerate its table with: bin/qmq config --markdown").contains(out.toString());
     }
 
     @Test
