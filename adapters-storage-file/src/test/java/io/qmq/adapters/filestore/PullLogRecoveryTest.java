@@ -87,6 +87,25 @@ class PullLogRecoveryTest {
         }
     }
 
+    @Test
+    void aSnapshotAheadOfACutLogStillCountsAndLaterActionsFollowIt() throws IOException {
+        try (FilePullLog log = open()) {
+            pullAndAckSome(log);
+        }
+        try (FileChannel channel = FileChannel.open(lastSegment(), StandardOpenOption.WRITE)) {
+            channel.truncate(Files.size(lastSegment()) / 2);
+        }
+
+        try (FilePullLog log = open()) {
+            assertThat(log.progress(consumer)).isEqualTo(new ConsumerProgress(29, 19));
+            log.recordAck(consumer, SequenceRange.of(20, 24));
+        }
+        try (FilePullLog log = open()) {
+            assertThat(log.progress(consumer)).isEqualTo(new ConsumerProgress(29, 24));
+            assertThat(log.cursor(subscription)).hasValue(60);
+        }
+    }
+
     /** 30 pulls of one even subject sequence each (cursor ends at 60), the first 20 acknowledged. */
     private void pullAndAckSome(FilePullLog log) {
         log.openCursor(subscription, 0);
