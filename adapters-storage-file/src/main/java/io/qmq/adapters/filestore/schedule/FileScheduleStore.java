@@ -68,7 +68,8 @@ final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
             Files.createDirectories(config.dir());
             StoreLock lock = StoreLock.acquire(config.dir());
             ScheduleLog log = ScheduleLog.open(config.logDir(), config.logSegmentBytes());
-            ScheduleSegments segments = ScheduleSegments.open(config.segmentsDir(), config.segmentSpan().toMillis());
+            ScheduleSegments segments = ScheduleSegments.open(config.segmentsDir(), config.segmentSpan().toMillis(),
+                    config.flush());
             IdReservation ids = IdReservation.open(config.dir(), log.lastLoggedId());
             LogRetention retention = LogRetention.count(log, segments);
             FileScheduleStore store = new FileScheduleStore(config, lock, log, segments, ids, retention);
@@ -139,10 +140,10 @@ final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
             if (segment == null || record(entry) == null) {
                 return false;
             }
-            boolean[] completed = {false};
-            boolean settled = segment.settle(entry.scheduleId(), outcome, config.flush(), log, completed);
+            boolean settled = segment.settle(entry.scheduleId(), outcome, log);
             forgetIfCompleted(segment);
             if (settled) {
+                segment.awaitDurable();
                 retention.settled(entry.location());
             }
             return settled;

@@ -39,15 +39,16 @@ final class ScheduleSegment {
     private boolean deleted;
     private SettledIds settled;
     private long pendingCount;
-    private FileChannel settleChannel;
+    private final SettleAppender settles;
 
-    ScheduleSegment(Path dir, long start, long end, long firstId, long size) {
+    ScheduleSegment(Path dir, long start, long end, long firstId, long size, FlushPolicy flush) {
         this.start = start;
         this.end = end;
         this.firstId = firstId;
         String base = start + "-" + end + "-" + firstId;
         this.indexFile = dir.resolve(base + INDEX_SUFFIX);
         this.settleFile = dir.resolve(base + SETTLED_SUFFIX);
+        this.settles = new SettleAppender(settleFile, flush);
         this.committedBytes = size;
         this.writtenBytes = size;
     }
@@ -136,12 +137,11 @@ final class ScheduleSegment {
     }
 
     /**
-     * Records that the message is forwarded or cancelled; false if it already was. Answers through
-     * {@code completed} whether this settled the segment's last pending message (its files are then
-     * deleted and the caller forgets the segment).
+     * Records that the message is forwarded or cancelled; false if it already was. When this settles
+     * the segment's last pending message, its files are deleted and {@link #isDeleted()} tells the
+     * caller to forget it. Call {@link #awaitDurable()} before reporting the settlement.
      */
-    synchronized boolean settle(long scheduleId, int outcome, FlushPolicy flush, ScheduleLog log, boolean[] completed)
-            throws IOException {
+    synchronized boolean settle(long scheduleId, int outcome, ScheduleLog log) throws IOException {
         if (deleted) {
             return false;
         }
@@ -149,20 +149,17 @@ final class ScheduleSegment {
         if (deleted || ids.contains(scheduleId)) {
             return false;
         }
-        if (settleChannel == null) {
-            boolean created = !Files.exists(settleFile);
-            settleChannel = SettleFile.openForAppend(settleFile);
-            if (created && flush == FlushPolicy.SYNC) {
-                Directories.force(settleFile.getParent());
-            }
-        }
-        SettleFile.append(settleChannel, scheduleId, outcome, flush);
+        settles.append(scheduleId, outcome);
         ids.add(scheduleId);
-        completed[0] = --pendingCount <= 0;
-        if (completed[0]) {
+        if (--pendingCount <= 0) {
             delete();
         }
         return true;
+    }
+
+    /** Returns once the settlements recorded so far are as durable as the flush policy promises. */
+    void awaitDurable() throws IOException {
+        settles.awaitDurable();
     }
 
     /** Loads the settled ids and counts the pending entries on first use. Holds the monitor. */
@@ -191,11 +188,8 @@ final class ScheduleSegment {
         Files.deleteIfExists(settleFile);
     }
 
-    synchronized void closeFiles() throws IOException {
-        if (settleChannel != null) {
-            settleChannel.close();
-            settleChannel = null;
-        }
+    void closeFiles() throws IOException {
+        settles.close();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.qmq.adapters.filestore.schedule;
 
+import io.qmq.adapters.filestore.FlushPolicy;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -31,11 +32,13 @@ final class ScheduleSegments {
 
     private final Path dir;
     private final long span;
+    private final FlushPolicy flush;
     private final NavigableMap<Long, ScheduleSegment> byStart = new ConcurrentSkipListMap<>();
 
-    private ScheduleSegments(Path dir, long span) {
+    private ScheduleSegments(Path dir, long span, FlushPolicy flush) {
         this.dir = dir;
         this.span = span;
+        this.flush = flush;
     }
 
     /**
@@ -44,9 +47,9 @@ final class ScheduleSegments {
      * when two overlap, the older (lower first id) is a completed one whose deletion a crash undid,
      * and it is deleted again; so is an empty index file, which a crash can leave behind.
      */
-    static ScheduleSegments open(Path dir, long span) throws IOException {
+    static ScheduleSegments open(Path dir, long span, FlushPolicy flush) throws IOException {
         Files.createDirectories(dir);
-        ScheduleSegments segments = new ScheduleSegments(dir, span);
+        ScheduleSegments segments = new ScheduleSegments(dir, span, flush);
         List<Path> files;
         try (Stream<Path> listing = Files.list(dir)) {
             files = listing.toList();
@@ -78,7 +81,7 @@ final class ScheduleSegments {
             throw new IOException("not a schedule segment name: " + file);
         }
         return new ScheduleSegment(dir, Long.parseLong(fields[0]), Long.parseLong(fields[1]), Long.parseLong(fields[2]),
-                wholeEntries(file));
+                wholeEntries(file), flush);
     }
 
     private void register(ScheduleSegment segment) throws IOException {
@@ -122,7 +125,7 @@ final class ScheduleSegments {
         Map.Entry<Long, ScheduleSegment> after = byStart.higherEntry(dueAt);
         long start = before == null ? alignedStart : Math.max(alignedStart, before.getValue().end);
         long end = after == null ? alignedStart + span : Math.min(alignedStart + span, after.getKey());
-        ScheduleSegment segment = new ScheduleSegment(dir, start, end, firstId, 0);
+        ScheduleSegment segment = new ScheduleSegment(dir, start, end, firstId, 0, flush);
         byStart.put(start, segment);
         return segment;
     }

@@ -1,6 +1,5 @@
 package io.qmq.adapters.filestore.schedule;
 
-import io.qmq.adapters.filestore.FlushPolicy;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,7 +11,7 @@ import java.util.zip.CRC32C;
 
 /**
  * The dispatch record of one schedule segment: which of its messages were forwarded or cancelled,
- * appended before {@code markForwarded} or {@code cancel} returns.
+ * appended (and forced, under the sync policy) before {@code markForwarded} or {@code cancel} returns.
  *
  * <pre>
  * offset  width  field
@@ -66,14 +65,11 @@ final class SettleFile {
         return channel;
     }
 
-    static void append(FileChannel channel, long scheduleId, int outcome, FlushPolicy flush) throws IOException {
+    static void append(FileChannel channel, long scheduleId, int outcome) throws IOException {
         ByteBuffer record = ByteBuffer.allocate(BYTES).putLong(ID_OFFSET, scheduleId).putInt(OUTCOME_OFFSET, outcome);
         record.putInt(CRC_OFFSET, checksum(record, 0));
         while (record.hasRemaining()) {
             channel.write(record);
-        }
-        if (flush == FlushPolicy.SYNC) {
-            channel.force(false);
         }
     }
 

@@ -6,6 +6,7 @@ import static io.qmq.application.port.out.ScheduleSamples.idsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.qmq.adapters.filestore.FlushPolicy;
 import io.qmq.application.port.out.MessageLogException;
 import io.qmq.domain.delay.ScheduleEntry;
 import io.qmq.domain.message.Subject;
@@ -13,9 +14,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +41,7 @@ class ScheduleSegmentLifecycleTest {
     }
 
     private static List<ScheduleEntry> add(FileScheduleStore store, Subject subject, long... dueTimes) {
-        return store.add(java.util.Arrays.stream(dueTimes).mapToObj(t -> due(subject, t)).toList())
+        return store.add(Arrays.stream(dueTimes).mapToObj(t -> due(subject, t)).toList())
                 .orTimeout(10, TimeUnit.SECONDS).join();
     }
 
@@ -115,7 +122,7 @@ class ScheduleSegmentLifecycleTest {
         Subject subject = freshSubject();
         List<ScheduleEntry> entries;
         try (FileScheduleStore store = FileScheduleStore.open(ScheduleStoreConfig.defaults(dir).withLogSegmentBytes(4096))) {
-            entries = new java.util.ArrayList<>();
+            entries = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 entries.addAll(add(store, subject, BASE + i * MINUTE));
             }
@@ -142,6 +149,36 @@ class ScheduleSegmentLifecycleTest {
         try (Stream<Path> files = Files.list(dir.resolve("log"))) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    @Test
+    void settlementsFromManyThreadsUnderTheSyncPolicyAllSurviveReopening() throws Exception {
+        ScheduleStoreConfig config = ScheduleStoreConfig.defaults(dir).withFlush(FlushPolicy.SYNC);
+        List<ScheduleEntry> entries;
+        try (FileScheduleStore store = FileScheduleStore.open(config)) {
+            long[] dueTimes = LongStream.range(0, 201).map(i -> BASE + i).toArray();
+            entries = add(store, freshSubject(), dueTimes);
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<Boolean>> outcomes = new ArrayList<>();
+                for (ScheduleEntry entry : entries.subList(0, 200)) {
+                    outcomes.add(threads.submit(() -> entry.scheduleId() % 2 == 0 ? store.cancel(entry) : forward(store, entry)));
+                }
+                for (Future<Boolean> outcome : outcomes) {
+                    assertThat(outcome.get(20, TimeUnit.SECONDS)).isTrue();
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+        try (FileScheduleStore store = FileScheduleStore.open(config)) {
+            assertThat(store.pendingBetween(0, Long.MAX_VALUE)).containsExactly(entries.get(200));
+        }
+    }
+
+    private static boolean forward(FileScheduleStore store, ScheduleEntry entry) {
+        store.markForwarded(entry);
+        return true;
     }
 
     @Test
