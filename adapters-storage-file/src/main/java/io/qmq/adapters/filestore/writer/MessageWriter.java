@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * touched subject's index entries in one write, forces the log if the policy is {@code sync}, makes
  * the new sequences readable and only then completes the producers' futures.
  *
- * <p>After a write error the writer stops: the batch and every later append fail with a
+ * <p>After a write error (or a bug) the writer stops: the batch and every later append fail with a
  * {@link MessageLogException}, and a restart recovers by checksum. Messages of the failed batch may
  * still be on disk, which the port allows (producers retry; consumers see a message at least once).
  */
@@ -48,7 +48,7 @@ public final class MessageWriter implements EventHandler<AppendEvent> {
     private final Set<SubjectLog> writtenSinceCapture = new HashSet<>();
     private volatile long committedPosition;
     private final AtomicLong forcedPosition;
-    private IOException failure;
+    private volatile Exception failure;
 
     public MessageWriter(SegmentedLog log, ConsumeIndex index, Clock clock, boolean forceEachBatch, int bufferBytes) {
         this.log = log;
@@ -77,8 +77,11 @@ public final class MessageWriter implements EventHandler<AppendEvent> {
             if (endOfBatch) {
                 commit();
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // a runtime failure here is a bug; stopping beats letting the Disruptor kill the thread
+            // and leave every later producer waiting
             stop(e);
+            failEvent(event);
         } finally {
             event.clear();
         }
@@ -188,7 +191,16 @@ public final class MessageWriter implements EventHandler<AppendEvent> {
         }
     }
 
-    private void stop(IOException e) {
+    private void failEvent(AppendEvent event) {
+        if (event.appended != null) {
+            event.appended.completeExceptionally(stoppedException());
+        }
+        if (event.checkpoint != null) {
+            event.checkpoint.completeExceptionally(stoppedException());
+        }
+    }
+
+    private void stop(Exception e) {
         failure = e;
         LOG.error("Message log {} stopped after a write failure; appends fail until a restart recovers it", log.dir(), e);
         pending.failAll(stoppedException());
