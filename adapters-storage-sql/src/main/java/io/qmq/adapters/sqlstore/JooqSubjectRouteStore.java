@@ -73,6 +73,48 @@ final class JooqSubjectRouteStore implements SubjectRouteStore {
         return winner;
     }
 
+    /**
+     * Compare-and-set on the route's version: the conditional update holds the route row until the
+     * transaction commits, so of two meta servers replacing one route only one sees its update count.
+     */
+    @Override
+    public boolean replace(Subject subject, List<String> expected, List<String> replacement) {
+        List<String> proposal = checked(subject, replacement);
+        try {
+            return sql.transactionResult(transaction -> replaceIfUnchanged(transaction.dsl(), subject, expected, proposal));
+        } catch (DataAccessException e) {
+            throw new MetaDataStoreException("could not replace the route of subject '" + subject + "' with " + proposal, e);
+        }
+    }
+
+    private boolean replaceIfUnchanged(DSLContext transaction, Subject subject, List<String> expected, List<String> proposal) {
+        var route = transaction.select(SUBJECT_ROUTE.ID, SUBJECT_ROUTE.VERSION)
+                .from(SUBJECT_ROUTE)
+                .where(SUBJECT_ROUTE.SUBJECT.eq(subject.name()))
+                .fetchOne();
+        if (route == null || !groupsOf(transaction, route.value1()).equals(expected)) {
+            return false;
+        }
+        int updated = transaction.update(SUBJECT_ROUTE)
+                .set(SUBJECT_ROUTE.VERSION, route.value2() + 1)
+                .where(SUBJECT_ROUTE.ID.eq(route.value1()).and(SUBJECT_ROUTE.VERSION.eq(route.value2())))
+                .execute();
+        if (updated == 0) {
+            return false;
+        }
+        transaction.deleteFrom(SUBJECT_ROUTE_GROUP).where(SUBJECT_ROUTE_GROUP.ROUTE_ID.eq(route.value1())).execute();
+        insertGroups(transaction, route.value1(), proposal);
+        return true;
+    }
+
+    private static List<String> groupsOf(DSLContext transaction, long routeId) {
+        return transaction.select(SUBJECT_ROUTE_GROUP.GROUP_NAME)
+                .from(SUBJECT_ROUTE_GROUP)
+                .where(SUBJECT_ROUTE_GROUP.ROUTE_ID.eq(routeId))
+                .orderBy(SUBJECT_ROUTE_GROUP.LIST_POSITION)
+                .fetch(SUBJECT_ROUTE_GROUP.GROUP_NAME);
+    }
+
     @Override
     public Map<Subject, List<String>> all() {
         Map<Subject, List<String>> routes = new LinkedHashMap<>();
@@ -107,6 +149,10 @@ final class JooqSubjectRouteStore implements SubjectRouteStore {
                 .from(SUBJECT_ROUTE)
                 .where(SUBJECT_ROUTE.SUBJECT.eq(subject.name()))
                 .fetchSingle(SUBJECT_ROUTE.ID);
+        insertGroups(transaction, routeId, groupNames);
+    }
+
+    private static void insertGroups(DSLContext transaction, long routeId, List<String> groupNames) {
         InsertValuesStep3<?, Long, Integer, String> groups = transaction
                 .insertInto(SUBJECT_ROUTE_GROUP, SUBJECT_ROUTE_GROUP.ROUTE_ID, SUBJECT_ROUTE_GROUP.LIST_POSITION, SUBJECT_ROUTE_GROUP.GROUP_NAME);
         for (int position = 0; position < groupNames.size(); position++) {

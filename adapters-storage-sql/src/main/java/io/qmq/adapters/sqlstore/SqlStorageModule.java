@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import io.qmq.application.port.out.BrokerGroupStore;
 import io.qmq.application.port.out.ClientRegistrationStore;
+import io.qmq.application.port.out.ReadOnlyGroupStore;
 import io.qmq.application.port.out.SubjectRouteStore;
 import javax.inject.Singleton;
 
@@ -40,6 +41,12 @@ public final class SqlStorageModule {
     @Singleton
     static SubjectRouteStore subjectRoutes(SqlDatabase database) {
         return new JooqSubjectRouteStore(database.dsl());
+    }
+
+    @Provides
+    @Singleton
+    static ReadOnlyGroupStore readOnlyGroups(SqlDatabase database) {
+        return new JooqReadOnlyGroupStore(database.dsl());
     }
 
     @Provides

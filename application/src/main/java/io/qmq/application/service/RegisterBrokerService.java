@@ -2,22 +2,30 @@ package io.qmq.application.service;
 
 import io.qmq.application.port.in.RegisterBrokerUseCase;
 import io.qmq.application.port.out.BrokerGroupStore;
+import io.qmq.application.port.out.ReadOnlyGroupStore;
 import io.qmq.domain.cluster.BrokerGroup;
+import io.qmq.domain.cluster.BrokerState;
 
 /**
  * Keeps the meta server's view of a broker group as the group itself reports it. Each registration
- * or heartbeat carries the time the meta server received it, which is how silent groups are found.
+ * or heartbeat carries the time the meta server received it, which is how silent groups are found;
+ * the answer tells a broker an operator made it read-only, so it refuses sends from clients whose
+ * routes are not refreshed yet.
  */
 public final class RegisterBrokerService implements RegisterBrokerUseCase {
 
     private final BrokerGroupStore groups;
+    private final ReadOnlyGroupStore readOnly;
 
-    public RegisterBrokerService(BrokerGroupStore groups) {
+    public RegisterBrokerService(BrokerGroupStore groups, ReadOnlyGroupStore readOnly) {
         this.groups = groups;
+        this.readOnly = readOnly;
     }
 
     @Override
-    public void register(BrokerGroup group) {
+    public BrokerState register(BrokerGroup group) {
         groups.save(group);
+        boolean marked = readOnly.readOnlyGroups().contains(group.name());
+        return marked && group.state().isReadable() ? BrokerState.READ_ONLY : group.state();
     }
 }

@@ -29,9 +29,12 @@ public final class SendMessagesService implements SendMessagesUseCase {
     private final MessageArrivals arrivals;
     private final BrokerMetrics metrics;
     private final BrokerSettings settings;
+    private final BrokerAvailability availability;
     private final ForwardedDuplicates duplicates = new ForwardedDuplicates();
 
-    public SendMessagesService(MessageLog log, MessageArrivals arrivals, BrokerMetrics metrics, BrokerSettings settings) {
+    public SendMessagesService(MessageLog log, MessageArrivals arrivals, BrokerMetrics metrics, BrokerSettings settings,
+                               BrokerAvailability availability) {
+        this.availability = availability;
         this.log = log;
         this.arrivals = arrivals;
         this.metrics = metrics;
@@ -41,7 +44,13 @@ public final class SendMessagesService implements SendMessagesUseCase {
     @Override
     public CompletableFuture<List<SendResult>> send(SendMessagesCommand command) {
         SendBatch batch = new SendBatch(command.messages());
+        boolean writable = availability.acceptsSends();
         for (int i = 0; i < batch.size(); i++) {
+            if (!writable) {
+                metrics.messageRefused(batch.message(i).subject(), SendStatus.READ_ONLY);
+                batch.refuse(i, SendStatus.READ_ONLY, "broker group is read-only");
+                continue;
+            }
             try {
                 settings.sizeLimit().check(batch.message(i));
                 if (ForwardedDuplicates.applies(batch.message(i)) && duplicates.seen(batch.message(i))) {

@@ -34,6 +34,7 @@ final class Broker implements AutoCloseable {
     final InMemoryMessageLog log;
     final InMemoryPullLog pullLog = new InMemoryPullLog();
     final ConsumerLiveness liveness;
+    final BrokerAvailability availability = new BrokerAvailability();
     final SendMessagesService send;
     final PullMessagesService pull;
     final AckMessagesService ack;
@@ -46,7 +47,7 @@ final class Broker implements AutoCloseable {
         MessageArrivals arrivals = new MessageArrivals();
         SubscriptionLocks locks = new SubscriptionLocks();
         Redelivery redelivery = new Redelivery(log, pullLog, arrivals, BrokerMetrics.NONE);
-        send = new SendMessagesService(log, arrivals, BrokerMetrics.NONE, settings);
+        send = new SendMessagesService(log, arrivals, BrokerMetrics.NONE, settings, availability);
         pull = new PullMessagesService(log, pullLog, locks, arrivals, liveness, BrokerMetrics.NONE, settings, clock,
                 Runnable::run, timer);
         ack = new AckMessagesService(pullLog, locks, redelivery, liveness, BrokerMetrics.NONE);

@@ -15,7 +15,7 @@ class MarkSilentBrokersOfflineServiceTest {
     private final InMemoryBrokerGroupStore groups = new InMemoryBrokerGroupStore();
     private final MarkSilentBrokersOfflineService check =
             new MarkSilentBrokersOfflineService(groups, clock, Duration.ofSeconds(30));
-    private final RegisterBrokerService register = new RegisterBrokerService(groups);
+    private final RegisterBrokerService register = new RegisterBrokerService(groups, new io.qmq.application.fixtures.InMemoryReadOnlyGroupStore());
 
     private void heartbeat(String name) {
         register.register(new BrokerGroup(name, BrokerGroupKind.REALTIME, "127.0.0.1:20881", BrokerState.READ_WRITE, clock.millis()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qmq.application.fixtures.InMemoryBrokerGroupStore;
 import io.qmq.application.fixtures.InMemoryClientRegistrationStore;
+import io.qmq.application.fixtures.InMemoryReadOnlyGroupStore;
 import io.qmq.application.fixtures.InMemorySubjectRouteStore;
 import io.qmq.application.port.in.RegisterClientCommand;
 import io.qmq.application.port.in.RouteAnswer;
@@ -20,7 +21,8 @@ class ResolveRouteServiceTest {
 
     private final InMemoryBrokerGroupStore groups = new InMemoryBrokerGroupStore();
     private final InMemorySubjectRouteStore routes = new InMemorySubjectRouteStore();
-    private final ResolveRouteService resolve = new ResolveRouteService(groups, routes, new RouteSettings(1));
+    private final InMemoryReadOnlyGroupStore readOnly = new InMemoryReadOnlyGroupStore();
+    private final ResolveRouteService resolve = new ResolveRouteService(groups, routes, readOnly, new RouteSettings(1));
     private final Subject subject = Subject.of("subject-" + UUID.randomUUID());
 
     private void group(String name, BrokerGroupKind kind, BrokerState state) {
@@ -88,5 +90,81 @@ class ResolveRouteServiceTest {
         assertThat(answer.consumerOnline()).isTrue();
         assertThat(answer.groups()).extracting(BrokerGroup::name).containsExactly("a");
         assertThat(registrations.registrations(subject)).extracting(ClientRegistration::clientId).containsExactly("client-1");
+    }
+
+    @Test
+    void aGroupThatJoinsLaterTopsUpASubjectBelowTheMinimumAndTheRouteThenStays() {
+        ResolveRouteService twoPerSubject = new ResolveRouteService(groups, routes, readOnly, new RouteSettings(2));
+        group("first", BrokerGroupKind.REALTIME, BrokerState.READ_WRITE);
+        assertThat(twoPerSubject.resolve(subject, ClientType.PRODUCER)).extracting(BrokerGroup::name).containsExactly("first");
+
+        group("second", BrokerGroupKind.REALTIME, BrokerState.READ_WRITE);
+        group("third", BrokerGroupKind.REALTIME, BrokerState.READ_WRITE);
+
+        assertThat(twoPerSubject.resolve(subject, ClientType.PRODUCER)).extracting(BrokerGroup::name)
+                .hasSize(2).startsWith("first");
+        assertThat(twoPerSubject.resolve(subject, ClientType.CONSUMER)).isEqualTo(twoPerSubject.resolve(subject, ClientType.PRODUCER));
+    }
+
+    @Test
+    void aGroupMarkedReadOnlyLosesProducersButKeepsConsumersAndGetsNoNewSubjects() {
+        group("a", BrokerGroupKind.REALTIME, BrokerState.READ_WRITE);
+        resolve.resolve(subject, ClientType.PRODUCER);
+
+        readOnly.setReadOnly("a", true);
+
+        assertThat(resolve.resolve(subject, ClientType.PRODUCER)).isEmpty();
+        assertThat(resolve.resolve(subject, ClientType.CONSUMER)).singleElement()
+                .satisfies(g -> assertThat(g.state()).isEqualTo(BrokerState.READ_ONLY));
+        assertThat(resolve.resolve(Subject.of("fresh-" + UUID.randomUUID()), ClientType.PRODUCER)).isEmpty();
+    }
+
+    @Test
+    void whenTheStoreIsUnreachableTheLastAnswerIsGivenAgain() {
+        group("a", BrokerGroupKind.REALTIME, BrokerState.READ_WRITE);
+        FailingGroups failing = new FailingGroups(groups);
+        ResolveRouteService tolerant = new ResolveRouteService(failing, routes, readOnly, new RouteSettings(1));
+        var before = tolerant.resolve(subject, ClientType.PRODUCER);
+
+        failing.down = true;
+
+        assertThat(tolerant.resolve(subject, ClientType.PRODUCER)).isEqualTo(before);
+        assertThat(tolerant.resolve(subject.retryFor("g"), ClientType.PRODUCER)).isEqualTo(before);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tolerant.resolve(Subject.of("unseen-" + UUID.randomUUID()), ClientType.PRODUCER))
+                .isInstanceOf(io.qmq.application.port.out.MetaDataUnavailableException.class);
+    }
+
+    /** A broker group store whose database can be switched off. */
+    private static final class FailingGroups implements io.qmq.application.port.out.BrokerGroupStore {
+        private final io.qmq.application.port.out.BrokerGroupStore real;
+        private volatile boolean down;
+
+        FailingGroups(io.qmq.application.port.out.BrokerGroupStore real) {
+            this.real = real;
+        }
+
+        private void check() {
+            if (down) {
+                throw new io.qmq.application.port.out.MetaDataUnavailableException("database down (test)", null);
+            }
+        }
+
+        @Override
+        public void save(BrokerGroup group) {
+            check();
+            real.save(group);
+        }
+
+        @Override
+        public java.util.Optional<BrokerGroup> find(String name) {
+            check();
+            return real.find(name);
+        }
+
+        @Override
+        public java.util.List<BrokerGroup> all() {
+            check();
+            return real.all();
+        }
     }
 }

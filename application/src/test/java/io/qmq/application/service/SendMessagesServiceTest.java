@@ -63,7 +63,8 @@ class SendMessagesServiceTest {
     void aFailingLogFailsTheBatchAsAStoreErrorTheProducerMayRetry() {
         InMemoryMessageLog log = new InMemoryMessageLog(clock);
         log.close();
-        SendMessagesService send = new SendMessagesService(log, new MessageArrivals(), BrokerMetrics.NONE, SMALL_MESSAGES);
+        SendMessagesService send = new SendMessagesService(log, new MessageArrivals(), BrokerMetrics.NONE, SMALL_MESSAGES,
+                new BrokerAvailability());
 
         List<SendResult> results = send.send(new SendMessagesCommand(List.of(message(subject, "m0")))).join();
 
@@ -94,5 +95,17 @@ class SendMessagesServiceTest {
         broker.send(message(subject, "same"));
 
         assertThat(broker.log.endSequence(Subject.of(subject))).isEqualTo(2);
+    }
+
+    @Test
+    void aReadOnlyBrokerRefusesSendsSoProducersMoveOn() {
+        broker.availability.update(io.qmq.domain.cluster.BrokerState.READ_ONLY);
+
+        List<SendResult> results = broker.send(message(subject, "m0"));
+
+        assertThat(results.get(0).status()).isEqualTo(SendStatus.READ_ONLY);
+        assertThat(broker.log.endSequence(Subject.of(subject))).isZero();
+        broker.availability.update(io.qmq.domain.cluster.BrokerState.READ_WRITE);
+        assertThat(broker.send(message(subject, "m1")).get(0).status()).isEqualTo(SendStatus.STORED);
     }
 }

@@ -14,8 +14,10 @@ import io.qmq.application.port.out.BrokerMetrics;
 import io.qmq.application.port.out.ClientRegistrationStore;
 import io.qmq.application.port.out.MessageLog;
 import io.qmq.application.port.out.PullLog;
+import io.qmq.application.port.out.ReadOnlyGroupStore;
 import io.qmq.application.port.out.SubjectRouteStore;
 import io.qmq.application.service.AckMessagesService;
+import io.qmq.application.service.BrokerAvailability;
 import io.qmq.application.service.BrokerSettings;
 import io.qmq.application.service.ConsumerLiveness;
 import io.qmq.application.service.MessageArrivals;
@@ -57,6 +59,13 @@ public final class ApplicationModule {
         return new SubscriptionLocks();
     }
 
+    /** Whether this broker takes sends; the meta server's answers to its heartbeats update it. */
+    @Provides
+    @Singleton
+    static BrokerAvailability brokerAvailability() {
+        return new BrokerAvailability();
+    }
+
     @Provides
     @Singleton
     static ConsumerLiveness consumerLiveness(Clock clock) {
@@ -72,8 +81,8 @@ public final class ApplicationModule {
     @Provides
     @Singleton
     static SendMessagesUseCase sendMessages(MessageLog log, MessageArrivals arrivals, BrokerMetrics metrics,
-                                            BrokerSettings settings) {
-        return new SendMessagesService(log, arrivals, metrics, settings);
+                                            BrokerSettings settings, BrokerAvailability availability) {
+        return new SendMessagesService(log, arrivals, metrics, settings, availability);
     }
 
     @Provides
@@ -108,8 +117,9 @@ public final class ApplicationModule {
 
     @Provides
     @Singleton
-    static ResolveRouteUseCase resolveRoute(BrokerGroupStore groups, SubjectRouteStore routes, RouteSettings settings) {
-        return new ResolveRouteService(groups, routes, settings);
+    static ResolveRouteUseCase resolveRoute(BrokerGroupStore groups, SubjectRouteStore routes,
+                                            ReadOnlyGroupStore readOnly, RouteSettings settings) {
+        return new ResolveRouteService(groups, routes, readOnly, settings);
     }
 
     @Provides
@@ -120,7 +130,7 @@ public final class ApplicationModule {
 
     @Provides
     @Singleton
-    static RegisterBrokerUseCase registerBroker(BrokerGroupStore groups) {
-        return new RegisterBrokerService(groups);
+    static RegisterBrokerUseCase registerBroker(BrokerGroupStore groups, ReadOnlyGroupStore readOnly) {
+        return new RegisterBrokerService(groups, readOnly);
     }
 }

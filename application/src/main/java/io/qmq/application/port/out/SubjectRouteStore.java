@@ -16,6 +16,12 @@ public interface SubjectRouteStore {
      */
     List<String> assignIfAbsent(Subject subject, List<String> groupNames);
 
+    /**
+     * Replaces the subject's groups with {@code replacement} if they are still {@code expected}
+     * (compare-and-set, atomic across meta servers sharing the store). Returns whether it replaced them.
+     */
+    boolean replace(Subject subject, List<String> expected, List<String> replacement);
+
     /** Every assigned subject with its groups. */
     Map<Subject, List<String>> all();
 }

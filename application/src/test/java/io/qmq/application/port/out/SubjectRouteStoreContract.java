@@ -132,4 +132,55 @@ public abstract class SubjectRouteStoreContract {
     private Subject subject(String suffix) {
         return Subject.of(prefix + suffix);
     }
+
+    @Test
+    void replacesARouteThatIsStillAsExpected() {
+        SubjectRouteStore store = open();
+        store.assignIfAbsent(subject(""), List.of("g-1"));
+
+        boolean replaced = store.replace(subject(""), List.of("g-1"), List.of("g-1", "g-2"));
+
+        assertThat(replaced).isTrue();
+        assertThat(open().groupsOf(subject(""))).containsExactly("g-1", "g-2");
+    }
+
+    @Test
+    void leavesARouteThatChangedMeanwhileAlone() {
+        SubjectRouteStore store = open();
+        store.assignIfAbsent(subject(""), List.of("g-1", "g-2"));
+
+        boolean replaced = store.replace(subject(""), List.of("g-1"), List.of("g-1", "g-3"));
+
+        assertThat(replaced).isFalse();
+        assertThat(store.groupsOf(subject(""))).containsExactly("g-1", "g-2");
+        assertThat(store.replace(subject("-never-assigned"), List.of("g-1"), List.of("g-2"))).isFalse();
+    }
+
+    @Test
+    void ofRacingReplacementsOfOneRouteExactlyOneWins() throws Exception {
+        for (int round = 0; round < RACE_ROUNDS; round++) {
+            Subject subject = subject("-replace-race-" + round);
+            open().assignIfAbsent(subject, List.of("g-0"));
+            List<Callable<Boolean>> callers = new ArrayList<>();
+            for (int i = 0; i < RacingCallers.CALLERS; i++) {
+                List<String> proposal = List.of("g-0", "g-" + (i + 1));
+                SubjectRouteStore store = open();
+                callers.add(() -> store.replace(subject, List.of("g-0"), proposal));
+            }
+
+            List<Boolean> outcomes = RacingCallers.race(callers);
+
+            assertThat(outcomes).as("round %d", round).containsOnlyOnce(true);
+            assertThat(open().groupsOf(subject)).hasSize(2).startsWith("g-0");
+        }
+    }
+
+    @Test
+    void aReplacementNamesDistinctGroups() {
+        SubjectRouteStore store = open();
+        store.assignIfAbsent(subject(""), List.of("g-1"));
+
+        assertThatThrownBy(() -> store.replace(subject(""), List.of("g-1"), List.of("g-1", "g-1")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
