@@ -5,6 +5,7 @@ import io.qmq.application.port.in.RegisterClientUseCase;
 import io.qmq.application.port.in.ResolveRouteUseCase;
 import io.qmq.application.port.in.RouteAnswer;
 import io.qmq.application.port.out.ClientRegistrationStore;
+import io.qmq.application.port.out.MetaDataUnavailableException;
 import io.qmq.domain.cluster.ClientRegistration;
 
 /**
@@ -12,6 +13,8 @@ import io.qmq.domain.cluster.ClientRegistration;
  * online: no operator switch exists yet, and a constant version never takes a consumer offline.
  */
 public final class RegisterClientService implements RegisterClientUseCase {
+
+    private static final System.Logger LOG = System.getLogger(RegisterClientService.class.getName());
 
     /** Stamp of the on/offline answers; constant until consumers can be switched off. */
     static final long ROUTE_VERSION = 0;
@@ -27,7 +30,13 @@ public final class RegisterClientService implements RegisterClientUseCase {
     @Override
     public RouteAnswer register(RegisterClientCommand command) {
         ClientRegistration registration = command.registration();
-        registrations.record(registration);
+        try {
+            registrations.record(registration);
+        } catch (MetaDataUnavailableException e) {
+            // the client still needs its route; the registration is recorded again at its next refresh
+            LOG.log(System.Logger.Level.WARNING, "could not record " + registration.clientId() + " for "
+                    + registration.subject() + ": " + e.getMessage());
+        }
         return new RouteAnswer(ROUTE_VERSION, true, routes.resolve(registration.subject(), registration.type()));
     }
 }

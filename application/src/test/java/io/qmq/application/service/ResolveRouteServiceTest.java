@@ -134,6 +134,28 @@ class ResolveRouteServiceTest {
                 .isInstanceOf(io.qmq.application.port.out.MetaDataUnavailableException.class);
     }
 
+    @Test
+    void aClientIsAnsweredEvenWhenItsRegistrationCannotBeRecorded() {
+        group("a", BrokerGroupKind.REALTIME, BrokerState.READ_WRITE);
+        io.qmq.application.port.out.ClientRegistrationStore down = new io.qmq.application.port.out.ClientRegistrationStore() {
+            @Override
+            public void record(ClientRegistration registration) {
+                throw new io.qmq.application.port.out.MetaDataUnavailableException("database down (test)", null);
+            }
+
+            @Override
+            public java.util.List<ClientRegistration> registrations(Subject s) {
+                return java.util.List.of();
+            }
+        };
+        RegisterClientService register = new RegisterClientService(resolve, down);
+
+        RouteAnswer answer = register.register(new RegisterClientCommand(
+                new ClientRegistration(subject, ClientType.PRODUCER, "app", "client-1", "", 5), true));
+
+        assertThat(answer.groups()).extracting(BrokerGroup::name).containsExactly("a");
+    }
+
     /** A broker group store whose database can be switched off. */
     private static final class FailingGroups implements io.qmq.application.port.out.BrokerGroupStore {
         private final io.qmq.application.port.out.BrokerGroupStore real;
