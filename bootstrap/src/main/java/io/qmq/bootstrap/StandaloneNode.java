@@ -43,7 +43,8 @@ final class StandaloneNode {
         NodeThreads threads = new NodeThreads(config.get(Settings.PULL_WORKER_THREADS));
         StandaloneComponent node = DaggerStandaloneComponent.factory().create(clock, threads,
                 new StoreChoice(config.get(Settings.STORE_KIND)), configs.brokerSettings(), configs.routeSettings(),
-                configs.fileStore(), configs.sqlStore(), configs.metrics(), configs.metaServer(), configs.brokerServer());
+                configs.fileStore(), configs.sqlStore(), configs.metrics(), configs.metaServer(), configs.brokerServer(),
+                configs.delaySettings(), configs.scheduleStore(), configs.delayServer());
         ShutdownSequence shutdown = new ShutdownSequence();
         try {
             return serve(node, config, configs, threads, clock, shutdown);
@@ -67,6 +68,9 @@ final class StandaloneNode {
         String group = config.get(Settings.BROKER_GROUP);
         node.registerBroker().register(new BrokerGroup(group, BrokerGroupKind.REALTIME, host + ":" + broker.port(),
                 BrokerState.READ_WRITE, clock.millis()));
+        BrokerServer delay = DelayStart.start(node, shutdown);
+        DelayStart.registerLocally(node.registerBroker(), config.get(Settings.DELAY_GROUP), host + ":" + delay.port(),
+                clock);
         SilentConsumerSweep.schedule(node.redeliverSilentConsumers(), threads.housekeeping(),
                 configs.silentConsumerCheckInterval());
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -74,6 +78,7 @@ final class StandaloneNode {
         ports.put(Settings.META_PORT.key(), meta.port());
         ports.put(Settings.BROKER_PORT.key(), broker.port());
         ports.put(Settings.METRICS_PORT.key(), metrics.port());
+        ports.put(Settings.DELAY_PORT.key(), delay.port());
         LOG.info("broker group {} registered at {}:{}", group, host, broker.port());
         return new QmqNode(NodeMode.STANDALONE, host, ports, shutdown);
     }

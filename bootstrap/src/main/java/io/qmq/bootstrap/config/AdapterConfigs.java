@@ -1,13 +1,18 @@
 package io.qmq.bootstrap.config;
 
 import io.qmq.adapters.filestore.FileStoreConfig;
+import io.qmq.adapters.filestore.schedule.ScheduleStoreConfig;
 import io.qmq.adapters.metrics.MetricsConfig;
 import io.qmq.adapters.netty.BrokerServerConfig;
 import io.qmq.adapters.netty.MetaServerConfig;
+import io.qmq.adapters.netty.forward.ForwarderConfig;
 import io.qmq.adapters.sqlstore.SqlStoreConfig;
 import io.qmq.application.service.BrokerSettings;
+import io.qmq.application.service.DelaySettings;
 import io.qmq.application.service.RouteSettings;
+import io.qmq.domain.delay.DelayLimit;
 import io.qmq.domain.message.MessageSizeLimit;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -85,6 +90,42 @@ public final class AdapterConfigs {
 
     public Duration silentConsumerCheckInterval() {
         return Duration.ofSeconds(config.get(Settings.REDELIVERY_CHECK_SECONDS));
+    }
+
+    /** The delay server listens like the broker, on its own port. */
+    public BrokerServerConfig delayServer() {
+        return build("bind.host, delay.port, broker.max.frame.bytes, broker.idle.timeout.seconds, broker.io.threads",
+                () -> new BrokerServerConfig(config.get(Settings.BIND_HOST), config.get(Settings.DELAY_PORT),
+                        config.get(Settings.MAX_FRAME_BYTES), Duration.ofSeconds(config.get(Settings.IDLE_TIMEOUT_SECONDS)),
+                        config.get(Settings.IO_THREADS)));
+    }
+
+    public DelaySettings delaySettings() {
+        return build("delay.max.days, delay.lookahead.ms, message.max.bytes",
+                () -> new DelaySettings(new DelayLimit(Duration.ofDays(config.get(Settings.DELAY_MAX_DAYS))),
+                        new MessageSizeLimit(config.get(Settings.MESSAGE_MAX_BYTES)),
+                        Duration.ofMillis(config.get(Settings.DELAY_LOOKAHEAD_MS)),
+                        DelaySettings.DEFAULTS.forwardBatch(), DelaySettings.DEFAULTS.retryBackoff()));
+    }
+
+    /** Schedules in {@code delay} under the data directory, flushed as {@code store.flush} says. */
+    public ScheduleStoreConfig scheduleStore() {
+        return build("store.flush, store.flush.interval.ms, delay.segment.minutes",
+                () -> new ScheduleStoreConfig(dataDir().resolve("delay"), config.get(Settings.STORE_FLUSH),
+                        Duration.ofMillis(config.get(Settings.FLUSH_INTERVAL_MS)),
+                        Duration.ofMinutes(config.get(Settings.DELAY_SEGMENT_MINUTES)),
+                        ScheduleStoreConfig.DEFAULT_LOG_SEGMENT_BYTES, ScheduleStoreConfig.DEFAULT_QUEUE_CAPACITY,
+                        ScheduleStoreConfig.DEFAULT_MAX_OPEN_INDEX_FILES));
+    }
+
+    /** Where a delay node alone finds realtime brokers: {@code meta.server.endpoint}, which it requires. */
+    public ForwarderConfig forwarder() {
+        String endpoint = config.get(Settings.META_ENDPOINT);
+        if (endpoint.isEmpty()) {
+            throw new ConfigurationException("a delay node needs meta.server.endpoint, the discovery URL of the meta "
+                    + "server (e.g. http://meta-host:8080/meta/address)");
+        }
+        return build("meta.server.endpoint", () -> ForwarderConfig.to(URI.create(endpoint)));
     }
 
     private static <T> T build(String keys, Supplier<T> builder) {

@@ -95,13 +95,32 @@ public final class Settings {
     public static final Setting<Integer> MESSAGE_MAX_BYTES = new Setting<>("message.max.bytes", "4m", SIZE,
             "Largest message a producer may send", intBytes());
 
+    public static final Setting<Integer> DELAY_PORT = new Setting<>("delay.port", "20801", PORT,
+            "TCP port of the delay server (delayed and scheduled sends); standalone and delay nodes", port());
+    public static final Setting<String> DELAY_GROUP = new Setting<>("delay.group", "standalone-delay", "name",
+            "Name of the broker group (kind delay) the delay server registers as", nonEmpty());
+    public static final Setting<String> META_ENDPOINT = new Setting<>("meta.server.endpoint", "", "URL",
+            "Discovery URL of the meta server a delay node forwards through (http://host:port/meta/address); "
+                    + "required by --mode delay, unused by standalone", any());
+    public static final Setting<Long> DELAY_MAX_DAYS = new Setting<>("delay.max.days", "732", "days",
+            "Furthest a message may be scheduled ahead; later ones are refused, never clamped", positiveLong());
+    public static final Setting<Long> DELAY_SEGMENT_MINUTES = new Setting<>("delay.segment.minutes", "10", "minutes",
+            "Due-time span of one schedule segment on disk", positiveLong());
+    public static final Setting<Long> DELAY_LOOKAHEAD_MS = new Setting<>("delay.lookahead.ms", "10000", "milliseconds",
+            "How far ahead due messages are brought into memory (at least 100)", positiveLong());
+    public static final Setting<Integer> ADMIN_PORT = new Setting<>("admin.port", "20802", PORT,
+            "HTTP port of the delay admin endpoint (/delay/...); only served when admin.token is set", port());
+    public static final Setting<String> ADMIN_TOKEN = new Setting<>("admin.token", "", "text",
+            "Secret the admin endpoint expects in the X-Admin-Token header; empty = no admin endpoint", any());
+
     /** In the order the {@code config} command lists them. */
     public static final List<Setting<?>> ALL = List.of(
             STORE_ROOT, NODE_HOST, BIND_HOST, META_DISCOVER_PORT, META_PORT, BROKER_PORT, METRICS_PORT, BROKER_GROUP,
             MAX_FRAME_BYTES, IDLE_TIMEOUT_SECONDS, IO_THREADS, PULL_WORKER_THREADS, STORE_KIND, STORE_FLUSH, FLUSH_INTERVAL_MS, SEGMENT_BYTES,
             PULL_SEGMENT_BYTES, CHECKPOINT_INTERVAL_SECONDS, RING_SIZE, MAX_OPEN_INDEX_FILES, JDBC_URL, JDBC_USERNAME,
             JDBC_PASSWORD, POOL_SIZE, RETRY_DELAY_SECONDS, CONSUMER_OFFLINE_SECONDS, REDELIVERY_CHECK_SECONDS,
-            NEW_GROUP_START, PULL_MAX_BYTES, MIN_GROUPS_PER_SUBJECT, MESSAGE_MAX_BYTES);
+            NEW_GROUP_START, PULL_MAX_BYTES, MIN_GROUPS_PER_SUBJECT, MESSAGE_MAX_BYTES, DELAY_PORT, DELAY_GROUP, META_ENDPOINT,
+            DELAY_MAX_DAYS, DELAY_SEGMENT_MINUTES, DELAY_LOOKAHEAD_MS, ADMIN_PORT, ADMIN_TOKEN);
 
     private static final Map<String, Setting<?>> BY_KEY =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));
