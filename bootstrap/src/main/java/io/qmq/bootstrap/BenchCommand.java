@@ -25,6 +25,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--subject", paramLabel = "NAME", description = "Subject to use (default: a fresh bench-<uuid>).")
     private String subject;
 
+    @Option(names = "--group", paramLabel = "NAME",
+            description = "Consumer group (default: a fresh bench-<uuid>); reuse one to drain the backlog it left.")
+    private String group;
+
     @Option(names = "--producers", defaultValue = "1", description = "Producer clients (default: ${DEFAULT-VALUE}).")
     private int producers;
 
@@ -47,6 +51,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Unanswered sends at once, over all producers (default: ${DEFAULT-VALUE}).")
     private int maxInFlight;
 
+    @Option(names = "--rate", defaultValue = "0", paramLabel = "MSG_PER_SECOND",
+            description = "Send at this fixed rate over all producers, latencies corrected for coordinated omission;"
+                    + " 0 sends as fast as possible (default: ${DEFAULT-VALUE}).")
+    private double rate;
+
     @Option(names = "--drain", defaultValue = "30", paramLabel = "SECONDS",
             description = "How long consumers may catch up after sending ends (default: ${DEFAULT-VALUE}).")
     private long drainSeconds;
@@ -64,9 +73,9 @@ final class BenchCommand implements Callable<Integer> {
 
     private BenchPlan plan() {
         try {
-            return new BenchPlan(metaServerUrl, subject == null ? "bench-" + UUID.randomUUID() : subject, producers,
-                    consumers, messageBytes, count, Duration.ofSeconds(durationSeconds), maxInFlight,
-                    Duration.ofSeconds(drainSeconds), label);
+            return new BenchPlan(metaServerUrl, subject == null ? "bench-" + UUID.randomUUID() : subject,
+                    group == null ? "bench-" + UUID.randomUUID() : group, producers, consumers, messageBytes, count,
+                    Duration.ofSeconds(durationSeconds), maxInFlight, rate, Duration.ofSeconds(drainSeconds), label);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

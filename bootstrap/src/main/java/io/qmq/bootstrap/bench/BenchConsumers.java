@@ -21,13 +21,17 @@ final class BenchConsumers {
     private final String group;
     private final Clock clock;
     private final LatencyRecorder endToEnd;
+    private final long expectedIntervalMicros;
     private final AtomicLong received = new AtomicLong();
+    private final AtomicLong firstReceivedNanos = new AtomicLong();
+    private volatile long lastReceivedNanos;
 
-    BenchConsumers(String subject, String group, Clock clock, LatencyRecorder endToEnd) {
+    BenchConsumers(String subject, String group, Clock clock, LatencyRecorder endToEnd, long expectedIntervalMicros) {
         this.subject = subject;
         this.group = group;
         this.clock = clock;
         this.endToEnd = endToEnd;
+        this.expectedIntervalMicros = expectedIntervalMicros;
     }
 
     void start(List<QmqClient> clients) {
@@ -40,12 +44,21 @@ final class BenchConsumers {
         return received.get();
     }
 
+    /** Time from the first message received to the last, in seconds; 0 before two messages came. */
+    double receivingSeconds() {
+        long first = firstReceivedNanos.get();
+        return first == 0 ? 0 : (lastReceivedNanos - first) / 1e9;
+    }
+
     private void onMessage(ReceivedMessage message) {
+        long now = System.nanoTime();
+        firstReceivedNanos.compareAndSet(0, now);
         message.attribute(BenchProducers.SENT_AT_MICROS).ifPresent(sentAt -> {
             long latency = micros(clock.instant()) - Long.parseLong(sentAt);
-            endToEnd.record(latency);
+            endToEnd.record(latency, expectedIntervalMicros);
         });
         received.incrementAndGet();
+        lastReceivedNanos = now;
     }
 
     private static long micros(Instant instant) {

@@ -9,27 +9,34 @@ import java.util.Objects;
  *
  * @param metaServerUrl discovery URL of the node
  * @param subject       where messages go; fresh per run, so earlier runs' messages never count
+ * @param group         the consumers' consumer group; reusing one across runs drains what it left behind
  * @param producers     producer clients, each with its own sending thread
  * @param consumers     consumer clients in one consumer group
  * @param messageBytes  size of each message's payload attribute
  * @param count         messages to send in all
  * @param duration      longest time to send for
  * @param maxInFlight   sends awaiting their answer at once, over all producers
+ * @param rate          messages per second over all producers, on a fixed schedule; 0 sends as fast as possible
  * @param drainTimeout  how long to wait for consumers after sending stops
  * @param label         free text printed with the results, such as the node's flush policy
  */
-public record BenchPlan(String metaServerUrl, String subject, int producers, int consumers, int messageBytes,
-                        long count, Duration duration, int maxInFlight, Duration drainTimeout, String label) {
+public record BenchPlan(String metaServerUrl, String subject, String group, int producers, int consumers,
+                        int messageBytes, long count, Duration duration, int maxInFlight, double rate,
+                        Duration drainTimeout, String label) {
 
     public BenchPlan {
         Objects.requireNonNull(metaServerUrl, "meta server URL");
         Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(group, "consumer group");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(drainTimeout, "drain timeout");
         Objects.requireNonNull(label, "label");
         if (producers < 1 || consumers < 0 || messageBytes < 1 || count < 1 || maxInFlight < 1) {
             throw new IllegalArgumentException("a benchmark needs producers >= 1, consumers >= 0, message size >= 1, "
                     + "count >= 1 and in-flight >= 1");
+        }
+        if (rate < 0) {
+            throw new IllegalArgumentException("benchmark rate must be 0 (as fast as possible) or positive, got " + rate);
         }
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("benchmark duration must be positive, got " + duration);

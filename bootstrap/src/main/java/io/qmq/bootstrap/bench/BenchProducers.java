@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Producer threads that send until the plan's count is used up or its time is over. In-flight sends
  * are bounded by a semaphore so that the producer's queue never overflows and the measured latency
- * is the broker's, not the queue's.
+ * is the broker's, not the queue's. With a rate, each thread sends on a fixed schedule ({@link SendPace})
+ * and records its send latencies with the send interval as the expected interval.
  */
 final class BenchProducers {
 
@@ -27,6 +28,8 @@ final class BenchProducers {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final Semaphore inFlight;
+    /** When the latest answer came; the sending time ends here, not at the next progress tick. */
+    private volatile long lastAnswerNanos;
     private final List<Thread> threads = new ArrayList<>();
 
     BenchProducers(BenchPlan plan, Clock clock, LatencyRecorder sendLatency) {
@@ -41,7 +44,9 @@ final class BenchProducers {
         String payload = "x".repeat(plan.messageBytes());
         for (int i = 0; i < clients.size(); i++) {
             Producer producer = clients.get(i).producer();
-            Thread thread = new Thread(() -> sendUntilDone(producer, payload, deadlineNanos), "qmq-bench-producer-" + i);
+            SendPace pace = SendPace.of(plan.rate() / plan.producers(), System.nanoTime());
+            Thread thread = new Thread(() -> sendUntilDone(producer, pace, payload, deadlineNanos),
+                    "qmq-bench-producer-" + i);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
@@ -53,6 +58,11 @@ final class BenchProducers {
         return threads.stream().noneMatch(Thread::isAlive) && inFlight.availablePermits() == plan.maxInFlight();
     }
 
+    /** When the latest send was answered, on the {@link System#nanoTime()} scale; 0 before any answer. */
+    long lastAnswerNanos() {
+        return lastAnswerNanos;
+    }
+
     long sent() {
         return sent.get();
     }
@@ -61,8 +71,10 @@ final class BenchProducers {
         return failed.get();
     }
 
-    private void sendUntilDone(Producer producer, String payload, long deadlineNanos) {
+    private void sendUntilDone(Producer producer, SendPace pace, String payload, long deadlineNanos) {
+        long expectedIntervalMicros = pace.expectedIntervalMicros();
         while (System.nanoTime() < deadlineNanos && remaining.getAndDecrement() > 0) {
+            pace.awaitTurn();
             if (!acquire(deadlineNanos)) {
                 return;
             }
@@ -73,8 +85,9 @@ final class BenchProducers {
                     .build();
             try {
                 producer.send(message).whenComplete((receipt, error) -> {
-                    sendLatency.record(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - started));
+                    sendLatency.record(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - started), expectedIntervalMicros);
                     (error == null ? sent : failed).incrementAndGet();
+                    lastAnswerNanos = System.nanoTime();
                     inFlight.release();
                 });
             } catch (RuntimeException e) {

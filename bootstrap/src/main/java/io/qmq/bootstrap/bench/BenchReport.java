@@ -19,9 +19,10 @@ final class BenchReport {
     }
 
     void start() {
-        out.printf(Locale.ROOT, "bench %s: subject=%s producers=%d consumers=%d size=%dB count=%d duration=%ds%n",
-                plan.label(), plan.subject(), plan.producers(), plan.consumers(), plan.messageBytes(), plan.count(),
-                plan.duration().toSeconds());
+        out.printf(Locale.ROOT, "bench %s: subject=%s group=%s producers=%d consumers=%d size=%dB count=%d duration=%ds"
+                        + " rate=%s%n", plan.label(), plan.subject(), plan.group(), plan.producers(), plan.consumers(),
+                plan.messageBytes(), plan.count(), plan.duration().toSeconds(),
+                plan.rate() > 0 ? String.format(Locale.ROOT, "%.0f/s", plan.rate()) : "max");
         out.flush();
     }
 
@@ -40,6 +41,14 @@ final class BenchReport {
         out.println("latency ms      p50      p90      p99    p99.9      max    count");
         out.println(row("send", send));
         out.println(row("end-to-end", endToEnd));
+        out.flush();
+    }
+
+    /** The consumers' own pace, first message to last: with a backlog waiting, how fast it drains. */
+    void consumed(long received, double receivingSeconds) {
+        double rate = receivingSeconds > 0 ? received / receivingSeconds : 0;
+        out.printf(Locale.ROOT, "consumed %s: received=%d from first to last in %.2fs: %.0f msg/s%n", plan.label(),
+                received, receivingSeconds, rate);
         out.flush();
     }
 

@@ -38,7 +38,8 @@ public final class BenchRun {
         this.plan = plan;
         this.report = new BenchReport(out, plan);
         this.producers = new BenchProducers(plan, clock, sendLatency);
-        this.consumers = new BenchConsumers(plan.subject(), "bench-" + UUID.randomUUID(), clock, endToEnd);
+        this.consumers = new BenchConsumers(plan.subject(), plan.group(), clock, endToEnd,
+                SendPace.of(plan.rate(), 0).expectedIntervalMicros());
     }
 
     public static BenchResult run(BenchPlan plan, PrintWriter out) throws InterruptedException {
@@ -62,10 +63,11 @@ public final class BenchRun {
         Histogram send = sendLatency.total();
         Histogram e2e = endToEnd.total();
         report.summary((sendingEnded - start) / 1e9, producers.sent(), producers.failed(), consumers.received(), send, e2e);
+        report.consumed(consumers.received(), consumers.receivingSeconds());
         return new BenchResult(producers.sent(), producers.failed(), consumers.received());
     }
 
-    /** Prints progress each second until sending and draining are over; returns when sending ended. */
+    /** Prints progress each second until sending and draining are over; returns when the last send was answered. */
     private long watch(long start) throws InterruptedException {
         long hardStop = start + plan.duration().plus(ANSWER_GRACE).plus(plan.drainTimeout()).toNanos();
         long sendingEnded = 0;
@@ -84,7 +86,7 @@ public final class BenchRun {
                 break;
             }
         }
-        return sendingEnded == 0 ? System.nanoTime() : sendingEnded;
+        return sendingEnded == 0 || producers.lastAnswerNanos() == 0 ? System.nanoTime() : producers.lastAnswerNanos();
     }
 
     private void printProgress(long start, long sent, long received) {

@@ -19,7 +19,21 @@ final class LatencyRecorder {
     private Histogram interval;
 
     void record(long micros) {
-        recorder.recordValue(Math.max(0, Math.min(micros, HIGHEST_MICROS)));
+        record(micros, 0);
+    }
+
+    /**
+     * Records a latency taken at a fixed rate, one value per {@code expectedIntervalMicros}: a value
+     * longer than the interval also stands for the sends that waited behind it (HdrHistogram's
+     * coordinated-omission correction). An interval of 0 records the value alone.
+     */
+    void record(long micros, long expectedIntervalMicros) {
+        long value = Math.max(0, Math.min(micros, HIGHEST_MICROS));
+        if (expectedIntervalMicros > 0) {
+            recorder.recordValueWithExpectedInterval(value, expectedIntervalMicros);
+        } else {
+            recorder.recordValue(value);
+        }
     }
 
     /** What was recorded since the last call; only the reporting thread calls this. */
