@@ -2,6 +2,7 @@ package io.qmq.adapters.netty;
 
 import io.qmq.adapters.netty.handler.DiscoveryChannelInitializer;
 import io.qmq.adapters.netty.handler.MetaChannelInitializer;
+import io.qmq.application.port.in.RegisterBrokerUseCase;
 import io.qmq.application.port.in.RegisterClientUseCase;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The meta server's two endpoints: QMQ's TCP protocol for CLIENT_REGISTER (35), and HTTP discovery
- * ({@code GET /meta/address}) answering {@code advertisedHost:tcpPort}. Registrations may block on a
- * database, so they run on an executor: the one given, or a bounded pool the server owns.
+ * The meta server's two endpoints: QMQ's TCP protocol for CLIENT_REGISTER (35) and BROKER_REGISTER (30),
+ * and HTTP discovery ({@code GET /meta/address}) answering {@code advertisedHost:tcpPort}. Registrations
+ * may block on a database, so they run on an executor: the one given, or a bounded pool the server owns.
  *
  * <p>Lifecycle: construct, {@link #start()}, read the ports, {@link #close()}. Not restartable.
  */
@@ -35,25 +36,28 @@ public final class MetaServer implements AutoCloseable {
     private TcpEndpoint discovery;
     private boolean closed;
 
-    public MetaServer(MetaServerConfig config, RegisterClientUseCase registerClient, Clock clock, Executor blockingWork) {
-        this(config, registerClient, clock, blockingWork, Optional.empty());
+    public MetaServer(MetaServerConfig config, RegisterClientUseCase registerClient, RegisterBrokerUseCase registerBroker,
+                      Clock clock, Executor blockingWork) {
+        this(config, registerClient, registerBroker, clock, blockingWork, Optional.empty());
     }
 
     /** A server that runs registrations on a bounded pool of its own. */
-    public MetaServer(MetaServerConfig config, RegisterClientUseCase registerClient, Clock clock) {
-        this(config, registerClient, clock, BlockingWorkPool.start("qmq-meta-register"));
+    public MetaServer(MetaServerConfig config, RegisterClientUseCase registerClient, RegisterBrokerUseCase registerBroker,
+                      Clock clock) {
+        this(config, registerClient, registerBroker, clock, BlockingWorkPool.start("qmq-meta-register"));
     }
 
-    private MetaServer(MetaServerConfig config, RegisterClientUseCase registerClient, Clock clock,
-                       ExecutorService ownPool) {
-        this(config, registerClient, clock, ownPool, Optional.of(ownPool));
+    private MetaServer(MetaServerConfig config, RegisterClientUseCase registerClient, RegisterBrokerUseCase registerBroker,
+                       Clock clock, ExecutorService ownPool) {
+        this(config, registerClient, registerBroker, clock, ownPool, Optional.of(ownPool));
     }
 
-    private MetaServer(MetaServerConfig config, RegisterClientUseCase registerClient, Clock clock,
-                       Executor blockingWork, Optional<ExecutorService> ownPool) {
+    private MetaServer(MetaServerConfig config, RegisterClientUseCase registerClient, RegisterBrokerUseCase registerBroker,
+                       Clock clock, Executor blockingWork, Optional<ExecutorService> ownPool) {
         this.config = Objects.requireNonNull(config, "config");
         this.pipeline = new MetaChannelInitializer(MAX_FRAME_BYTES, IDLE_TIMEOUT,
-                Objects.requireNonNull(registerClient, "registerClient"), Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(registerClient, "registerClient"),
+                Objects.requireNonNull(registerBroker, "registerBroker"), Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(blockingWork, "executor"));
         this.ownPool = ownPool;
     }

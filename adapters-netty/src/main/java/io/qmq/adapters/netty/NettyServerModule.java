@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import io.qmq.application.port.in.AckMessagesUseCase;
 import io.qmq.application.port.in.PullMessagesUseCase;
+import io.qmq.application.port.in.RegisterBrokerUseCase;
 import io.qmq.application.port.in.RegisterClientUseCase;
 import io.qmq.application.port.in.SendMessagesUseCase;
 import java.time.Clock;
@@ -29,7 +30,8 @@ public final class NettyServerModule {
 
     @Provides
     @Singleton
-    static MetaServer metaServer(MetaServerConfig config, RegisterClientUseCase registerClient, Clock clock) {
-        return new MetaServer(config, registerClient, clock);
+    static MetaServer metaServer(MetaServerConfig config, RegisterClientUseCase registerClient,
+                                 RegisterBrokerUseCase registerBroker, Clock clock) {
+        return new MetaServer(config, registerClient, registerBroker, clock);
     }
 }

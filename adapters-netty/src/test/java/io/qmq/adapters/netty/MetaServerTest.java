@@ -33,7 +33,7 @@ class MetaServerTest {
             new BrokerGroup("broker-0", BrokerGroupKind.REALTIME, "127.0.0.1:20881", BrokerState.READ_ONLY, 5L);
 
     private final MetaServer server = new MetaServer(new MetaServerConfig("127.0.0.1", 0, 0, "127.0.0.1"),
-            command -> new RouteAnswer(7L, false, List.of(GROUP)), Clock.systemUTC()).start();
+            command -> new RouteAnswer(7L, false, List.of(GROUP)), group -> group.state(), Clock.systemUTC()).start();
 
     @AfterEach
     void stop() {

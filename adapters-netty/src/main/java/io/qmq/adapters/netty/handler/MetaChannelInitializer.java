@@ -5,6 +5,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.qmq.adapters.netty.codec.FrameDecoder;
 import io.qmq.adapters.netty.codec.FrameEncoder;
+import io.qmq.application.port.in.RegisterBrokerUseCase;
 import io.qmq.application.port.in.RegisterClientUseCase;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,12 +21,13 @@ public final class MetaChannelInitializer extends ChannelInitializer<SocketChann
     private final MetaRequestDispatcher dispatcher;
     private final ConnectionGuard guard = new ConnectionGuard();
 
-    /** @param blockingWork runs registrations, which may block on a database */
+    /** @param blockingWork runs client and broker registrations, which may block on a database */
     public MetaChannelInitializer(int maxFrameBytes, Duration idleTimeout, RegisterClientUseCase registerClient,
-                                  Clock clock, Executor blockingWork) {
+                                  RegisterBrokerUseCase registerBroker, Clock clock, Executor blockingWork) {
         this.maxFrameBytes = maxFrameBytes;
         this.idleTimeout = idleTimeout;
-        this.dispatcher = new MetaRequestDispatcher(new ClientRegisterHandler(registerClient, clock, blockingWork));
+        this.dispatcher = new MetaRequestDispatcher(new ClientRegisterHandler(registerClient, clock, blockingWork),
+                new BrokerRegisterHandler(registerBroker, clock, blockingWork));
     }
 
     @Override

@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes a meta connection's requests: CLIENT_REGISTER (35); anything else gets UNKNOWN_CODE (3). The
+ * Routes a meta connection's requests: CLIENT_REGISTER (35) and BROKER_REGISTER (30); anything else gets
+ * UNKNOWN_CODE (3). The
  * handler reads the body before returning, so the frame is released here. Stateless and shared.
  */
 @ChannelHandler.Sharable
@@ -20,9 +21,11 @@ final class MetaRequestDispatcher extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(MetaRequestDispatcher.class);
 
     private final ClientRegisterHandler clientRegister;
+    private final BrokerRegisterHandler brokerRegister;
 
-    MetaRequestDispatcher(ClientRegisterHandler clientRegister) {
+    MetaRequestDispatcher(ClientRegisterHandler clientRegister, BrokerRegisterHandler brokerRegister) {
         this.clientRegister = clientRegister;
+        this.brokerRegister = brokerRegister;
     }
 
     @Override
@@ -32,8 +35,11 @@ final class MetaRequestDispatcher extends ChannelInboundHandlerAdapter {
             Replies.empty(ctx, rejected.header(), ResponseCode.BROKER_ERROR);
         } else if (msg instanceof Frame frame) {
             try {
-                if (frame.header().code() == CommandCode.CLIENT_REGISTER) {
+                int code = frame.header().code();
+                if (code == CommandCode.CLIENT_REGISTER) {
                     clientRegister.handle(ctx, frame.header(), frame.body());
+                } else if (code == CommandCode.BROKER_REGISTER) {
+                    brokerRegister.handle(ctx, frame.header(), frame.body());
                 } else {
                     Replies.empty(ctx, frame.header(), ResponseCode.UNKNOWN_CODE);
                 }

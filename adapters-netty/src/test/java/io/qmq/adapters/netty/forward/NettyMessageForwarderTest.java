@@ -106,7 +106,7 @@ class NettyMessageForwarderTest {
             int port = command.registration().subject().name().equals("orders") ? ordersPort : paymentsPort;
             return new RouteAnswer(1, true, List.of(new BrokerGroup("g-" + port, BrokerGroupKind.REALTIME,
                     "127.0.0.1:" + port, BrokerState.READ_WRITE, 1)));
-        }, Clock.systemUTC()).start();
+        }, group -> group.state(), Clock.systemUTC()).start();
         servers.add(meta);
         return "http://127.0.0.1:" + meta.discoveryPort() + "/meta/address";
     }
