@@ -1,5 +1,6 @@
 package io.qmq.acceptance.driver;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -11,8 +12,15 @@ import java.util.Set;
  * @param properties  string properties; the DSL puts its message key here
  * @param tags        tags the server filters on
  * @param maxAttempts how often a consumer may get it before it becomes a dead letter; 0 for the client's default
+ * @param deliverAt   when a delayed message is due, or null for an ordinary one
  */
-public record OutgoingMessage(String subject, Map<String, String> properties, Set<String> tags, int maxAttempts) {
+public record OutgoingMessage(String subject, Map<String, String> properties, Set<String> tags, int maxAttempts,
+                              Instant deliverAt) {
+
+    /** An ordinary message, delivered at once. */
+    public OutgoingMessage(String subject, Map<String, String> properties, Set<String> tags, int maxAttempts) {
+        this(subject, properties, tags, maxAttempts, null);
+    }
 
     public OutgoingMessage {
         Objects.requireNonNull(subject, "subject");

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeoutException;
 public final class ProcessNodeDriver implements Node {
 
     /** Settings whose port is chosen once and reused by every restart (the meta port is shared anyway). */
-    private static final List<String> FIXED_PORT_KEYS = List.of("broker.port", "meta.server.discover.port");
+    private static final List<String> FIXED_PORT_KEYS = List.of("broker.port", "meta.server.discover.port",
+            "delay.port");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(45);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(15);
 

@@ -37,6 +37,9 @@ public final class StockClientDriver implements ClientDriver {
         if (outgoing.maxAttempts() > 0) {
             message.setMaxRetryNum(outgoing.maxAttempts());
         }
+        if (outgoing.deliverAt() != null) {
+            message.setDelayTime(java.util.Date.from(outgoing.deliverAt()));
+        }
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         producer.sendMessage(message, new MessageSendStateListener() {
             @Override

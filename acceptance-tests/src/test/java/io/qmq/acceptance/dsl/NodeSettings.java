@@ -28,6 +28,7 @@ public final class NodeSettings {
         values.put("meta.server.port", "0");
         values.put("meta.server.discover.port", "0");
         values.put("metrics.port", "0");
+        values.put("delay.port", "0");
         values.put("store.flush", "async");
         values.put("message.retry.delay.seconds", "1");
         values.put("consumer.offline.timeout.seconds", "20");

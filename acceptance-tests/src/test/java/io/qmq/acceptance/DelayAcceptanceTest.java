@@ -1,0 +1,112 @@
+package io.qmq.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.qmq.acceptance.driver.ClientKind;
+import io.qmq.acceptance.driver.ProcessNodeDriver;
+import io.qmq.acceptance.dsl.DelayedDeliveries;
+import io.qmq.acceptance.dsl.NodeSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import qunar.tc.qmq.NeedRetryException;
+
+/** Delayed and scheduled messages through the delay server of a standalone node. */
+class DelayAcceptanceTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(40);
+
+    private final DelayedDeliveries delays = new DelayedDeliveries();
+
+    @AfterEach
+    void stop() throws Exception {
+        delays.close();
+    }
+
+    @Test
+    void twoThousandMessagesDueOverTenSecondsArriveOnceNoneEarlyAndOnTime() {
+        delays.standaloneNode(NodeSettings.defaults(), ClientKind.QMQ);
+        delays.groupConsumes("billing", "reminders");
+
+        delays.sendSpread("reminders", 2_000, Duration.ofSeconds(1), Duration.ofSeconds(10));
+
+        delays.awaitAll(1, PATIENCE);
+        assertThat(delays.copiesByKey()).containsOnlyKeys(delays.sentKeys()).allSatisfy((key, copies) ->
+                assertThat(copies).as("copies of %s", key).isEqualTo(1));
+        long[] lateness = delays.lateness();
+        assertThat(lateness[0]).as("earliest arrival relative to its due time, ms").isGreaterThanOrEqualTo(0);
+        assertThat(lateness[(int) Math.ceil(lateness.length * 0.99) - 1]).as("p99 lateness, ms").isLessThan(100);
+    }
+
+    /** Only our client: the stock client refuses a past delay time before sending. */
+    @Test
+    void aScheduleTimeInThePastDeliversAtOnce() {
+        delays.standaloneNode(NodeSettings.defaults(), ClientKind.QMQ);
+        delays.groupConsumes("billing", "reminders");
+
+        delays.send("reminders", Instant.now().minusSeconds(3600)).orTimeout(20, TimeUnit.SECONDS).join();
+
+        delays.awaitAll(1, Duration.ofSeconds(10));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ClientKind.class)
+    void delayedSendsOfEitherClientArriveAfterTheirDueTime(ClientKind client) {
+        delays.standaloneNode(NodeSettings.defaults(), client);
+        delays.groupConsumes("billing", "reminders");
+
+        delays.sendSpread("reminders", 20, Duration.ofSeconds(2), Duration.ofSeconds(3));
+
+        delays.awaitAll(1, PATIENCE);
+        assertThat(delays.lateness()[0]).isGreaterThanOrEqualTo(0);
+        assertThat(delays.copiesByKey()).allSatisfy((key, copies) -> assertThat(copies).isEqualTo(1));
+    }
+
+    @Test
+    void aDelayBeyondTheLimitIsRefusedWithTheReason() {
+        delays.standaloneNode(NodeSettings.defaults(), ClientKind.QMQ);
+
+        assertThatThrownBy(() -> delays.send("reminders", Instant.now().plus(Duration.ofDays(800)))
+                .get(20, TimeUnit.SECONDS))
+                .hasStackTraceContaining("more than the limit");
+    }
+
+    @Test
+    void theStockClientsRetryAfterFailureGoesThroughTheDelayServer() {
+        delays.standaloneNode(NodeSettings.defaults(), ClientKind.STOCK);
+        delays.groupConsumes("billing", "orders", delivery -> {
+            if (delays.copiesByKey().getOrDefault(delivery.property("key"), 0L) == 1) {
+                throw new NeedRetryException(2, TimeUnit.SECONDS, "not yet");
+            }
+        });
+
+        delays.sendOrdinary("orders").orTimeout(20, TimeUnit.SECONDS).join();
+
+        delays.awaitAll(2, PATIENCE);
+        var copies = delays.arrivals();
+        // the node's own retry delay is 1 s: a gap of 2 s shows the copy went through the delay server
+        assertThat(copies.get(1).at() - copies.get(0).at()).as("ms between the failure and the retry")
+                .isGreaterThanOrEqualTo(1_900);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ClientKind.class)
+    void everyAcceptedDelayedMessageArrivesExactlyOnceAfterTheNodeIsKilled(ClientKind client) throws Exception {
+        ProcessNodeDriver node = delays.standaloneNodeInAChildProcess(client);
+        delays.sendSpread("reminders", 300, Duration.ofSeconds(3), Duration.ofSeconds(8));
+
+        node.kill();
+        node.restart();
+        delays.groupConsumes("billing", "reminders");
+
+        delays.awaitAll(1, Duration.ofSeconds(60));
+        Thread.sleep(2_000); // a second copy, if any, would come right behind the first
+        assertThat(delays.copiesByKey()).containsOnlyKeys(delays.sentKeys()).allSatisfy((key, copies) ->
+                assertThat(copies).as("copies of %s", key).isEqualTo(1));
+    }
+}
