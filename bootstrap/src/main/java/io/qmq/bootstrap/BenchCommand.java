@@ -56,6 +56,10 @@ final class BenchCommand implements Callable<Integer> {
                     + " 0 sends as fast as possible (default: ${DEFAULT-VALUE}).")
     private double rate;
 
+    @Option(names = "--backlog", defaultValue = "0", paramLabel = "MESSAGES",
+            description = "Messages already waiting for the --group; the run waits for them too (default: ${DEFAULT-VALUE}).")
+    private long backlog;
+
     @Option(names = "--drain", defaultValue = "30", paramLabel = "SECONDS",
             description = "How long consumers may catch up after sending ends (default: ${DEFAULT-VALUE}).")
     private long drainSeconds;
@@ -67,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         BenchResult result = BenchRun.run(plan(), spec.commandLine().getOut());
-        boolean complete = result.failed() == 0 && (consumers == 0 || result.received() >= result.sent());
+        boolean complete = result.failed() == 0 && (consumers == 0 || result.received() >= result.sent() + backlog);
         return complete ? 0 : 1;
     }
 
@@ -75,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             return new BenchPlan(metaServerUrl, subject == null ? "bench-" + UUID.randomUUID() : subject,
                     group == null ? "bench-" + UUID.randomUUID() : group, producers, consumers, messageBytes, count,
-                    Duration.ofSeconds(durationSeconds), maxInFlight, rate, Duration.ofSeconds(drainSeconds), label);
+                    Duration.ofSeconds(durationSeconds), maxInFlight, rate, backlog, Duration.ofSeconds(drainSeconds), label);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -58,6 +58,23 @@ class BenchCommandTest {
     }
 
     @Test
+    void drainsABacklogLeftForANewGroupAndWaitsForAllOfIt() {
+        try (QmqNode node = QmqNode.start(NodeMode.STANDALONE, dataDir, Map.of("node.host", "127.0.0.1",
+                "bind.host", "127.0.0.1", "broker.port", "0", "meta.server.port", "0",
+                "meta.server.discover.port", "0", "metrics.port", "0", "consumer.new.group.start", "earliest"))) {
+            int filled = run("bench", "--meta", node.metaServerUrl(), "--subject", "bench-backlog", "--consumers", "0",
+                    "--count", "500", "--size", "100", "--duration", "20", "--flush", "fill");
+            int drained = run("bench", "--meta", node.metaServerUrl(), "--subject", "bench-backlog", "--consumers", "1",
+                    "--count", "1", "--backlog", "500", "--size", "100", "--duration", "20", "--drain", "15",
+                    "--flush", "drain");
+
+            assertThat(filled).as(out + "\n" + err).isZero();
+            assertThat(drained).as(out + "\n" + err).isZero();
+        }
+        assertThat(out.toString()).containsPattern("consumed drain: received=50[1-9] from first to last");
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         int exit = run("bench", "--meta", "http://127.0.0.1:1/meta/address", "--producers", "0");
 

@@ -17,12 +17,13 @@ import java.util.Objects;
  * @param duration      longest time to send for
  * @param maxInFlight   sends awaiting their answer at once, over all producers
  * @param rate          messages per second over all producers, on a fixed schedule; 0 sends as fast as possible
+ * @param backlog       messages already waiting for the group, which consumers receive besides what is sent
  * @param drainTimeout  how long to wait for consumers after sending stops
  * @param label         free text printed with the results, such as the node's flush policy
  */
 public record BenchPlan(String metaServerUrl, String subject, String group, int producers, int consumers,
                         int messageBytes, long count, Duration duration, int maxInFlight, double rate,
-                        Duration drainTimeout, String label) {
+                        long backlog, Duration drainTimeout, String label) {
 
     public BenchPlan {
         Objects.requireNonNull(metaServerUrl, "meta server URL");
@@ -35,11 +36,19 @@ public record BenchPlan(String metaServerUrl, String subject, String group, int 
             throw new IllegalArgumentException("a benchmark needs producers >= 1, consumers >= 0, message size >= 1, "
                     + "count >= 1 and in-flight >= 1");
         }
+        if (backlog < 0) {
+            throw new IllegalArgumentException("benchmark backlog must be 0 or more, got " + backlog);
+        }
         if (rate < 0) {
             throw new IllegalArgumentException("benchmark rate must be 0 (as fast as possible) or positive, got " + rate);
         }
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("benchmark duration must be positive, got " + duration);
         }
+    }
+
+    /** Messages the consumers should receive in all once sending is over. */
+    public long expectedReceived(long sent) {
+        return sent + backlog;
     }
 }

@@ -82,7 +82,7 @@ public final class BenchRun {
                 sendingEnded = System.nanoTime();
                 hardStop = Math.min(hardStop, sendingEnded + plan.drainTimeout().toNanos());
             }
-            if (sendingEnded != 0 && (plan.consumers() == 0 || received >= sent)) {
+            if (sendingEnded != 0 && (plan.consumers() == 0 || received >= plan.expectedReceived(sent))) {
                 break;
             }
         }
