@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Discovery (§3.1): an HTTP GET of the configured URL answers {@code host:port} of the meta server's TCP
  * endpoint as plain text. Three quick attempts; anything but a 200 with a {@code host:port} is a
- * failure. Blocking: call it off the event loop.
+ * failure. Blocking: call it off the event loop. Public because brokers find their meta server the same
+ * way (registration).
  */
-final class MetaAddressLookup {
+public final class MetaAddressLookup {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetaAddressLookup.class);
     private static final int ATTEMPTS = 3;
@@ -25,7 +26,7 @@ final class MetaAddressLookup {
     private final URI url;
     private final HttpClient http;
 
-    MetaAddressLookup(URI url) {
+    public MetaAddressLookup(URI url) {
         this.url = url;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
@@ -33,7 +34,7 @@ final class MetaAddressLookup {
                 .build();
     }
 
-    Optional<String> lookup() {
+    public Optional<String> lookup() {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Optional<String> address = attempt();
             if (address.isPresent()) {

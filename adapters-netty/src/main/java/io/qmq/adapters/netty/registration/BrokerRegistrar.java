@@ -1,0 +1,130 @@
+package io.qmq.adapters.netty.registration;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.qmq.adapters.netty.client.MetaAddressLookup;
+import io.qmq.adapters.netty.codec.BrokerRegisterRequestBody;
+import io.qmq.application.service.BrokerAvailability;
+import io.qmq.domain.cluster.BrokerGroupKind;
+import io.qmq.domain.cluster.BrokerState;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps this broker registered with the meta server: ONLINE once it is ready, then a HEARTBEAT every
+ * interval, and OFFLINE on a clean shutdown. Each answer is the state the meta server wants the broker
+ * in (read-only when an operator marked the group), applied to {@link BrokerAvailability}.
+ *
+ * <p>The broker reports itself read-write always: it has no reason of its own to refuse sends (no
+ * replication lag), and reporting back a read-only mark would keep the mark after the operator lifts it.
+ *
+ * <p>When the meta server cannot be reached the broker keeps serving in its last state and keeps trying
+ * every interval, discovering the meta server afresh each time; one warning per outage, one line when it
+ * ends. Until the first ONLINE is answered, later attempts are ONLINE too.
+ *
+ * <p>Thread ownership: every exchange runs on the registrar's single thread.
+ */
+public final class BrokerRegistrar implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerRegistrar.class);
+    private static final long STOP_WAIT_SECONDS = 5;
+
+    private final RegistrationConfig config;
+    private final BrokerAvailability availability;
+    private final EventLoopGroup eventLoop;
+    private final ScheduledExecutorService thread;
+    private final MetaLink link;
+    private boolean online;
+    private boolean failing;
+    private boolean started;
+
+    public BrokerRegistrar(RegistrationConfig config, BrokerAvailability availability) {
+        this.config = config;
+        this.availability = availability;
+        this.eventLoop = new NioEventLoopGroup(1, new DefaultThreadFactory("qmq-registrar-io", true));
+        this.thread = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("qmq-registrar", true));
+        this.link = new MetaLink(new MetaAddressLookup(config.metaServer()), eventLoop, config.requestTimeout());
+    }
+
+    /** Called once the broker serves clients: registers now (in the background), then heartbeats. */
+    public synchronized BrokerRegistrar start() {
+        if (started) {
+            throw new IllegalStateException("broker registrar was already started");
+        }
+        started = true;
+        long interval = config.heartbeatInterval().toMillis();
+        thread.scheduleWithFixedDelay(this::report, 0, interval, TimeUnit.MILLISECONDS);
+        LOG.info("registering broker group {} at {} with the meta server found at {}", config.groupName(),
+                config.advertisedAddress(), config.metaServer());
+        return this;
+    }
+
+    private void report() {
+        int type = online ? BrokerRegisterRequestBody.HEARTBEAT : BrokerRegisterRequestBody.ONLINE;
+        try {
+            BrokerState wanted = link.exchange(request(type));
+            online = true;
+            apply(wanted);
+            if (failing) {
+                failing = false;
+                LOG.info("meta server {} reachable again; broker group {} is {}", link.address(), config.groupName(), wanted);
+            }
+        } catch (MetaUnreachableException e) {
+            if (!failing) {
+                failing = true;
+                LOG.warn("cannot register broker group {}: {}; serving as {} and retrying every {}", config.groupName(),
+                        e.getMessage(), availability.state(), config.heartbeatInterval());
+            }
+        }
+    }
+
+    private void apply(BrokerState wanted) {
+        BrokerState before = availability.state();
+        if (before != wanted) {
+            availability.update(wanted);
+            LOG.info("meta server puts broker group {} in state {} (was {})", config.groupName(), wanted, before);
+        }
+    }
+
+    private BrokerRegisterRequestBody request(int type) {
+        int role = config.kind() == BrokerGroupKind.DELAY ? BrokerRegisterRequestBody.ROLE_DELAY_MASTER
+                : BrokerRegisterRequestBody.ROLE_MASTER;
+        return new BrokerRegisterRequestBody(type, config.groupName(), config.advertisedAddress(), role,
+                BrokerState.READ_WRITE.code());
+    }
+
+    /** Stops heartbeating and tells the meta server this broker goes offline (one attempt, bounded). */
+    @Override
+    public synchronized void close() {
+        if (thread.isShutdown()) {
+            return;
+        }
+        if (started) {
+            thread.execute(this::goOffline);
+        }
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("broker registrar did not stop within {} s", STOP_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        eventLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+
+    private void goOffline() {
+        try {
+            link.exchange(request(BrokerRegisterRequestBody.OFFLINE));
+            LOG.info("broker group {} reported offline to the meta server", config.groupName());
+        } catch (MetaUnreachableException e) {
+            LOG.warn("could not report broker group {} offline: {}", config.groupName(), e.getMessage());
+        } finally {
+            link.close();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.qmq.adapters.netty.registration;
+
+import io.qmq.domain.cluster.BrokerGroupKind;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a broker announces itself to the meta server.
+ *
+ * @param metaServer        the meta server's HTTP discovery URL ({@code meta.server.endpoint})
+ * @param groupName         the broker group this broker is the master of ({@code broker.group})
+ * @param advertisedAddress {@code host:port} clients are told to connect to
+ * @param kind              realtime broker or delay server; decides the role sent
+ * @param heartbeatInterval time between heartbeats; the meta server's timeout should be about three of them
+ * @param requestTimeout    how long one registration waits for its answer
+ */
+public record RegistrationConfig(URI metaServer, String groupName, String advertisedAddress, BrokerGroupKind kind,
+                                 Duration heartbeatInterval, Duration requestTimeout) {
+
+    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(2);
+
+    public RegistrationConfig {
+        Objects.requireNonNull(metaServer, "meta server endpoint");
+        Objects.requireNonNull(groupName, "group name");
+        Objects.requireNonNull(advertisedAddress, "advertised address");
+        Objects.requireNonNull(kind, "kind");
+        if (groupName.isBlank()) {
+            throw new IllegalArgumentException("broker group name is empty");
+        }
+        if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
+            throw new IllegalArgumentException("heartbeat interval must be positive, got " + heartbeatInterval);
+        }
+        if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new IllegalArgumentException("registration timeout must be positive, got " + requestTimeout);
+        }
+    }
+}
