@@ -1,5 +1,7 @@
 package io.qmq.bootstrap;
 
+import io.qmq.adapters.netty.AdminHttpServer;
+import io.qmq.adapters.netty.AdminServerConfig;
 import io.qmq.adapters.netty.BrokerServer;
 import io.qmq.application.port.in.RegisterBrokerUseCase;
 import io.qmq.bootstrap.wiring.DelayParts;
@@ -7,6 +9,7 @@ import io.qmq.domain.cluster.BrokerGroup;
 import io.qmq.domain.cluster.BrokerGroupKind;
 import io.qmq.domain.cluster.BrokerState;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,13 @@ final class DelayStart {
         shutdown.started("delay threads", parts.delayThreads());
         parts.delayTimer().start();
         return shutdown.started("delay server", parts.delayServer().start());
+    }
+
+    /** Serves the admin endpoint if it is configured; it stops before the delay server does. */
+    static Optional<AdminHttpServer> startAdmin(Optional<AdminServerConfig> config, DelayParts parts,
+                                                ShutdownSequence shutdown) {
+        return config.map(c -> shutdown.started("admin endpoint",
+                new AdminHttpServer(c, parts.inspectSchedules()).start()));
     }
 
     /**

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code qmq} command line: run a node, list the configuration keys, measure a node. */
 @Command(name = "qmq", mixinStandardHelpOptions = true, version = "qmq 0.1.0",
         description = "A message queue that speaks QMQ's protocol.",
-        subcommands = {NodeCommand.class, ConfigCommand.class, BenchCommand.class})
+        subcommands = {NodeCommand.class, ConfigCommand.class, BenchCommand.class, AdminCommand.class})
 public final class QmqCommand implements Runnable {
 
     @CommandLine.Spec
@@ -26,6 +26,6 @@ public final class QmqCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: node, config or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: node, config, bench or admin");
     }
 }

@@ -79,6 +79,8 @@ final class StandaloneNode {
         ports.put(Settings.BROKER_PORT.key(), broker.port());
         ports.put(Settings.METRICS_PORT.key(), metrics.port());
         ports.put(Settings.DELAY_PORT.key(), delay.port());
+        DelayStart.startAdmin(configs.adminServer(), node, shutdown)
+                .ifPresent(admin -> ports.put(Settings.ADMIN_PORT.key(), admin.port()));
         LOG.info("broker group {} registered at {}:{}", group, host, broker.port());
         return new QmqNode(NodeMode.STANDALONE, host, ports, shutdown);
     }

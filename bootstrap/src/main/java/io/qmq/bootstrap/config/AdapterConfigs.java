@@ -3,6 +3,7 @@ package io.qmq.bootstrap.config;
 import io.qmq.adapters.filestore.FileStoreConfig;
 import io.qmq.adapters.filestore.schedule.ScheduleStoreConfig;
 import io.qmq.adapters.metrics.MetricsConfig;
+import io.qmq.adapters.netty.AdminServerConfig;
 import io.qmq.adapters.netty.BrokerServerConfig;
 import io.qmq.adapters.netty.MetaServerConfig;
 import io.qmq.adapters.netty.forward.ForwarderConfig;
@@ -15,6 +16,7 @@ import io.qmq.domain.message.MessageSizeLimit;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -126,6 +128,16 @@ public final class AdapterConfigs {
                     + "server (e.g. http://meta-host:8080/meta/address)");
         }
         return build("meta.server.endpoint", () -> ForwarderConfig.to(URI.create(endpoint)));
+    }
+
+    /** The delay admin endpoint, only when {@code admin.token} is set: no token, no endpoint. */
+    public Optional<AdminServerConfig> adminServer() {
+        String token = config.get(Settings.ADMIN_TOKEN);
+        if (token.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(build("bind.host, admin.port, admin.token",
+                () -> new AdminServerConfig(config.get(Settings.BIND_HOST), config.get(Settings.ADMIN_PORT), token)));
     }
 
     private static <T> T build(String keys, Supplier<T> builder) {
