@@ -7,8 +7,10 @@ import io.qmq.acceptance.driver.ClientKind;
 import io.qmq.acceptance.driver.ProcessNodeDriver;
 import io.qmq.acceptance.dsl.DelayedDeliveries;
 import io.qmq.acceptance.dsl.NodeSettings;
+import io.qmq.bootstrap.admin.AdminEndpoint;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,20 @@ class DelayAcceptanceTest {
         assertThatThrownBy(() -> delays.send("reminders", Instant.now().plus(Duration.ofDays(800)))
                 .get(20, TimeUnit.SECONDS))
                 .hasStackTraceContaining("more than the limit");
+    }
+
+    @Test
+    void aCancelledMessageNeverArrives() throws Exception {
+        AdminEndpoint admin = delays.standaloneNodeWithAdmin("acceptance-token", ClientKind.QMQ);
+        delays.groupConsumes("billing", "reminders");
+        String cancelled = "cancel-me-" + UUID.randomUUID();
+        delays.send("reminders", Instant.now().plusSeconds(3), cancelled).get(20, TimeUnit.SECONDS);
+        delays.send("reminders", Instant.now().plusSeconds(3)).get(20, TimeUnit.SECONDS);
+
+        assertThat(admin.delete("/delay/messages/" + cancelled)).contains("\"cancelled\":1");
+
+        Thread.sleep(5_000); // both were due 3 s after sending
+        assertThat(delays.arrivals()).hasSize(1).noneMatch(a -> a.delivery().messageId().equals(cancelled));
     }
 
     @Test

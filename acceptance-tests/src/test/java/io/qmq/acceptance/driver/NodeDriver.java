@@ -27,6 +27,11 @@ public final class NodeDriver implements Node {
         return node.metaServerUrl();
     }
 
+    /** The port bound for a port setting, e.g. {@code admin.port}. */
+    public int boundPort(String key) {
+        return node.boundPort(key);
+    }
+
     @Override
     public void close() {
         node.close();

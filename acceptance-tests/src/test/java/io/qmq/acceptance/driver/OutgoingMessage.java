@@ -13,13 +13,20 @@ import java.util.Set;
  * @param tags        tags the server filters on
  * @param maxAttempts how often a consumer may get it before it becomes a dead letter; 0 for the client's default
  * @param deliverAt   when a delayed message is due, or null for an ordinary one
+ * @param messageId   the id to send it under, or null to let the client choose (our client only)
  */
 public record OutgoingMessage(String subject, Map<String, String> properties, Set<String> tags, int maxAttempts,
-                              Instant deliverAt) {
+                              Instant deliverAt, String messageId) {
 
     /** An ordinary message, delivered at once. */
     public OutgoingMessage(String subject, Map<String, String> properties, Set<String> tags, int maxAttempts) {
-        this(subject, properties, tags, maxAttempts, null);
+        this(subject, properties, tags, maxAttempts, null, null);
+    }
+
+    /** A delayed message with an id the client chooses. */
+    public OutgoingMessage(String subject, Map<String, String> properties, Set<String> tags, int maxAttempts,
+                           Instant deliverAt) {
+        this(subject, properties, tags, maxAttempts, deliverAt, null);
     }
 
     public OutgoingMessage {

@@ -36,6 +36,9 @@ public final class QmqClientDriver implements ClientDriver {
         if (outgoing.maxAttempts() > 0) {
             message.maxRetries(outgoing.maxAttempts());
         }
+        if (outgoing.messageId() != null) {
+            message.id(outgoing.messageId());
+        }
         if (outgoing.deliverAt() != null) {
             message.deliverAt(outgoing.deliverAt());
         }

@@ -12,8 +12,10 @@ import io.qmq.acceptance.driver.OutgoingMessage;
 import io.qmq.acceptance.driver.ProcessNodeDriver;
 import io.qmq.acceptance.driver.SubscriptionRequest;
 import io.qmq.acceptance.driver.TagMode;
+import io.qmq.bootstrap.admin.AdminEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -72,6 +74,25 @@ public final class DelayedDeliveries implements AutoCloseable {
         node = track(NodeDriver.startStandalone(runDir.resolve("node"), settings.asMap()));
         client = track(kind.connect(node.metaServerUrl()));
         return this;
+    }
+
+    /** A standalone node in the test JVM whose admin endpoint is served with {@code token}. */
+    public AdminEndpoint standaloneNodeWithAdmin(String token, ClientKind kind) {
+        Map<String, String> settings = new java.util.HashMap<>(NodeSettings.defaults().asMap());
+        settings.put("admin.port", "0");
+        settings.put("admin.token", token);
+        NodeDriver inProcess = NodeDriver.startStandalone(runDir.resolve("node"), settings);
+        node = track(inProcess);
+        client = track(kind.connect(node.metaServerUrl()));
+        return new AdminEndpoint(URI.create("http://127.0.0.1:" + inProcess.boundPort("admin.port")), token);
+    }
+
+    /** Sends one message due at {@code dueAt} under the given id (our client only). */
+    public CompletableFuture<Void> send(String subject, Instant dueAt, String messageId) {
+        String key = UUID.randomUUID().toString();
+        dueByKey.put(key, dueAt.toEpochMilli());
+        return client.send(new OutgoingMessage(subject(subject),
+                Map.of(KEY, key, DUE_AT, Long.toString(dueAt.toEpochMilli())), Set.of(), 0, dueAt, messageId));
     }
 
     /** A standalone node in a child process that can be killed, syncing every store write. */
