@@ -35,10 +35,12 @@ public final class QmqNode implements AutoCloseable {
     }
 
     public static QmqNode start(NodeMode mode, NodeConfig config) {
-        if (mode != NodeMode.STANDALONE) {
-            throw new UnsupportedNodeModeException(mode);
-        }
-        return StandaloneNode.start(config);
+        return switch (mode) {
+            case STANDALONE -> StandaloneNode.start(config);
+            case META -> MetaNode.start(config);
+            case BROKER -> BrokerNode.start(config);
+            default -> throw new UnsupportedNodeModeException(mode);
+        };
     }
 
     /**
@@ -64,10 +66,17 @@ public final class QmqNode implements AutoCloseable {
         return host + ":" + boundPort(Settings.BROKER_PORT.key());
     }
 
-    /** The one line the command prints once the node serves; scripts wait for it. */
+    /**
+     * The one line the command prints once the node serves; scripts wait for it. It names what the node
+     * serves: {@code meta=<url>} for a meta server, {@code broker=<host:port> metrics=<port>} for a broker,
+     * all three for a standalone node.
+     */
     public String readyLine() {
-        return "qmq node ready meta=" + metaServerUrl() + " broker=" + brokerAddress() + " metrics="
-                + boundPort(Settings.METRICS_PORT.key());
+        if (mode == NodeMode.META) {
+            return "qmq node ready meta=" + metaServerUrl();
+        }
+        String broker = "broker=" + brokerAddress() + " metrics=" + boundPort(Settings.METRICS_PORT.key());
+        return mode == NodeMode.BROKER ? "qmq node ready " + broker : "qmq node ready meta=" + metaServerUrl() + " " + broker;
     }
 
     /**

@@ -40,11 +40,11 @@ class QmqCommandTest {
     }
 
     @Test
-    void modesOtherThanStandaloneAreRefusedClearly() {
-        int exit = run("node", "--mode", "meta", "--data-dir", dataDir.toString());
+    void aBrokerWithoutItsMetaServerIsRefusedClearly() {
+        int exit = run("node", "--mode", "broker", "--data-dir", dataDir.toString());
 
         assertThat(exit).isEqualTo(StartupErrorHandler.USAGE_ERROR);
-        assertThat(err.toString()).contains("node mode 'meta' is not yet supported");
+        assertThat(err.toString()).contains("a broker node needs meta.server.endpoint");
         assertThat(out.toString()).isEmpty();
     }
 

@@ -7,6 +7,7 @@ import io.qmq.adapters.netty.client.OutgoingMessage;
 import io.qmq.adapters.netty.client.PullConsumer;
 import io.qmq.adapters.netty.client.QmqClient;
 import io.qmq.adapters.netty.client.ReceivedMessage;
+import io.qmq.bootstrap.config.ConfigurationException;
 import io.qmq.bootstrap.wiring.UnknownStoreKindException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -122,10 +123,14 @@ class QmqNodeTest {
     }
 
     @Test
-    void otherModesAreNotYetSupported() {
-        assertThatThrownBy(() -> QmqNode.start(NodeMode.BROKER, dataDir, EPHEMERAL))
-                .isInstanceOf(UnsupportedNodeModeException.class)
-                .hasMessageContaining("not yet supported");
+    void brokersOtherThanMastersAreRefused() {
+        Map<String, String> slave = new HashMap<>(EPHEMERAL);
+        slave.put("broker.role", "slave");
+        slave.put("meta.server.endpoint", "http://127.0.0.1:1/meta/address");
+
+        assertThatThrownBy(() -> QmqNode.start(NodeMode.BROKER, dataDir, slave))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("replication is not supported yet");
     }
 
     private static QmqClient client(QmqNode node) {

@@ -45,6 +45,13 @@ public final class Settings {
             "HTTP port of the Prometheus endpoint /metrics (QMQ's monitor.port)", port());
     public static final Setting<String> BROKER_GROUP = new Setting<>("broker.group", "standalone", "name",
             "Name of the broker group this broker registers as", nonEmpty());
+    public static final Setting<String> BROKER_ROLE = new Setting<>("broker.role", "master", "master",
+            "Role of this broker in its group; only master for now (replication is not supported yet)", nonEmpty());
+    public static final Setting<Long> BROKER_HEARTBEAT_SECONDS = new Setting<>("broker.heartbeat.interval.seconds", "5",
+            "seconds", "How often a broker node reports to its meta server", positiveLong());
+    public static final Setting<Long> META_HEARTBEAT_TIMEOUT_SECONDS = new Setting<>("meta.heartbeat.timeout.seconds",
+            "15", "seconds", "Silence after which the meta server takes a broker group off clients' routes",
+            positiveLong());
     public static final Setting<Integer> MAX_FRAME_BYTES = new Setting<>("broker.max.frame.bytes", "64m", SIZE,
             "Largest request frame the broker reads; larger ones are refused unread", intBytes());
     public static final Setting<Long> IDLE_TIMEOUT_SECONDS = new Setting<>("broker.idle.timeout.seconds", "180",
@@ -100,8 +107,8 @@ public final class Settings {
     public static final Setting<String> DELAY_GROUP = new Setting<>("delay.group", "standalone-delay", "name",
             "Name of the broker group (kind delay) the delay server registers as", nonEmpty());
     public static final Setting<String> META_ENDPOINT = new Setting<>("meta.server.endpoint", "", "URL",
-            "Discovery URL of the meta server a delay node forwards through (http://host:port/meta/address); "
-                    + "required by --mode delay, unused by standalone", any());
+            "Discovery URL of the meta server (http://host:port/meta/address) a broker registers with and a "
+                    + "delay node forwards through; required by --mode broker and delay, unused by standalone", any());
     public static final Setting<Long> DELAY_MAX_DAYS = new Setting<>("delay.max.days", "732", "days",
             "Furthest a message may be scheduled ahead; later ones are refused, never clamped", positiveLong());
     public static final Setting<Long> DELAY_SEGMENT_MINUTES = new Setting<>("delay.segment.minutes", "10", "minutes",
@@ -116,7 +123,7 @@ public final class Settings {
     /** In the order the {@code config} command lists them. */
     public static final List<Setting<?>> ALL = List.of(
             STORE_ROOT, NODE_HOST, BIND_HOST, META_DISCOVER_PORT, META_PORT, BROKER_PORT, METRICS_PORT, BROKER_GROUP,
-            MAX_FRAME_BYTES, IDLE_TIMEOUT_SECONDS, IO_THREADS, PULL_WORKER_THREADS, STORE_KIND, STORE_FLUSH, FLUSH_INTERVAL_MS, SEGMENT_BYTES,
+            BROKER_ROLE, BROKER_HEARTBEAT_SECONDS, META_HEARTBEAT_TIMEOUT_SECONDS, MAX_FRAME_BYTES, IDLE_TIMEOUT_SECONDS, IO_THREADS, PULL_WORKER_THREADS, STORE_KIND, STORE_FLUSH, FLUSH_INTERVAL_MS, SEGMENT_BYTES,
             PULL_SEGMENT_BYTES, CHECKPOINT_INTERVAL_SECONDS, RING_SIZE, MAX_OPEN_INDEX_FILES, JDBC_URL, JDBC_USERNAME,
             JDBC_PASSWORD, POOL_SIZE, RETRY_DELAY_SECONDS, CONSUMER_OFFLINE_SECONDS, REDELIVERY_CHECK_SECONDS,
             NEW_GROUP_START, PULL_MAX_BYTES, MIN_GROUPS_PER_SUBJECT, MESSAGE_MAX_BYTES, DELAY_PORT, DELAY_GROUP, META_ENDPOINT,
