@@ -56,6 +56,11 @@ final class BenchCommand implements Callable<Integer> {
                     + " 0 sends as fast as possible (default: ${DEFAULT-VALUE}).")
     private double rate;
 
+    @Option(names = "--warmup", defaultValue = "0", paramLabel = "SECONDS",
+            description = "Latencies of the first SECONDS of sending are printed but left out of the summary"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private long warmUpSeconds;
+
     @Option(names = "--backlog", defaultValue = "0", paramLabel = "MESSAGES",
             description = "Messages already waiting for the --group; the run waits for them too (default: ${DEFAULT-VALUE}).")
     private long backlog;
@@ -79,7 +84,8 @@ final class BenchCommand implements Callable<Integer> {
         try {
             return new BenchPlan(metaServerUrl, subject == null ? "bench-" + UUID.randomUUID() : subject,
                     group == null ? "bench-" + UUID.randomUUID() : group, producers, consumers, messageBytes, count,
-                    Duration.ofSeconds(durationSeconds), maxInFlight, rate, backlog, Duration.ofSeconds(drainSeconds), label);
+                    Duration.ofSeconds(durationSeconds), maxInFlight, rate, Duration.ofSeconds(warmUpSeconds), backlog,
+                    Duration.ofSeconds(drainSeconds), label);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -46,13 +46,13 @@ class BenchCommandTest {
                 "bind.host", "127.0.0.1", "broker.port", "0", "meta.server.port", "0",
                 "meta.server.discover.port", "0", "metrics.port", "0"))) {
             int exit = run("bench", "--meta", node.metaServerUrl(), "--count", "300", "--size", "100",
-                    "--rate", "200", "--duration", "20", "--drain", "15", "--flush", "paced");
+                    "--rate", "200", "--warmup", "1", "--duration", "20", "--drain", "15", "--flush", "paced");
 
             assertThat(exit).as(out + "\n" + err).isZero();
         }
         // 300 sends due every 5 ms take about 1.5 s, so the rate is near 200/s, not the node's maximum
         assertThat(out.toString())
-                .contains("rate=200/s")
+                .contains("rate=200/s warmup=1s")
                 .containsPattern("result paced: sent=300 failed=0 received=3\\d\\d in 1\\.[4-9]\\ds: (19|20)\\d msg/s")
                 .containsPattern("consumed paced: received=3\\d\\d from first to last in 1\\.\\d\\ds");
     }

@@ -17,13 +17,14 @@ import java.util.Objects;
  * @param duration      longest time to send for
  * @param maxInFlight   sends awaiting their answer at once, over all producers
  * @param rate          messages per second over all producers, on a fixed schedule; 0 sends as fast as possible
+ * @param warmUp        the first part of the sending time, whose latencies are printed but left out of the summary
  * @param backlog       messages already waiting for the group, which consumers receive besides what is sent
  * @param drainTimeout  how long to wait for consumers after sending stops
  * @param label         free text printed with the results, such as the node's flush policy
  */
 public record BenchPlan(String metaServerUrl, String subject, String group, int producers, int consumers,
                         int messageBytes, long count, Duration duration, int maxInFlight, double rate,
-                        long backlog, Duration drainTimeout, String label) {
+                        Duration warmUp, long backlog, Duration drainTimeout, String label) {
 
     public BenchPlan {
         Objects.requireNonNull(metaServerUrl, "meta server URL");
@@ -31,6 +32,10 @@ public record BenchPlan(String metaServerUrl, String subject, String group, int 
         Objects.requireNonNull(group, "consumer group");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(drainTimeout, "drain timeout");
+        Objects.requireNonNull(warmUp, "warm-up");
+        if (warmUp.isNegative()) {
+            throw new IllegalArgumentException("benchmark warm-up must be 0 or more, got " + warmUp);
+        }
         Objects.requireNonNull(label, "label");
         if (producers < 1 || consumers < 0 || messageBytes < 1 || count < 1 || maxInFlight < 1) {
             throw new IllegalArgumentException("a benchmark needs producers >= 1, consumers >= 0, message size >= 1, "

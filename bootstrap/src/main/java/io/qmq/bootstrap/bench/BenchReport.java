@@ -20,9 +20,10 @@ final class BenchReport {
 
     void start() {
         out.printf(Locale.ROOT, "bench %s: subject=%s group=%s producers=%d consumers=%d size=%dB count=%d duration=%ds"
-                        + " rate=%s%n", plan.label(), plan.subject(), plan.group(), plan.producers(), plan.consumers(),
+                        + " rate=%s warmup=%ds%n", plan.label(), plan.subject(), plan.group(), plan.producers(), plan.consumers(),
                 plan.messageBytes(), plan.count(), plan.duration().toSeconds(),
-                plan.rate() > 0 ? String.format(Locale.ROOT, "%.0f/s", plan.rate()) : "max");
+                plan.rate() > 0 ? String.format(Locale.ROOT, "%.0f/s", plan.rate()) : "max",
+                plan.warmUp().toSeconds());
         out.flush();
     }
 

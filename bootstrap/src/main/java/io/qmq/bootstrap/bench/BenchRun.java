@@ -20,6 +20,8 @@ public final class BenchRun {
     /** Time for consumers to register and take their first pull before the first message is sent. */
     private static final Duration WARM_UP = Duration.ofSeconds(2);
     private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Ticks come a little late, never early; this much early still counts as on time. */
+    private static final long TICK_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** Sends still unanswered this long after the sending time ends are given up on. */
     private static final Duration ANSWER_GRACE = Duration.ofSeconds(15);
 
@@ -90,8 +92,11 @@ public final class BenchRun {
     }
 
     private void printProgress(long start, long sent, long received) {
-        report.progress((System.nanoTime() - start) / 1e9, sent, sent - lastSent, received, received - lastReceived,
-                sendLatency.nextInterval(), endToEnd.nextInterval());
+        long elapsed = System.nanoTime() - start;
+        // the interval just ended began one tick ago: it counts once it began after the warm-up
+        boolean counted = elapsed - TICK_NANOS >= plan.warmUp().toNanos() - TICK_SLACK_NANOS;
+        report.progress(elapsed / 1e9, sent, sent - lastSent, received, received - lastReceived,
+                sendLatency.nextInterval(counted), endToEnd.nextInterval(counted));
         lastSent = sent;
         lastReceived = received;
     }

@@ -38,8 +38,18 @@ final class LatencyRecorder {
 
     /** What was recorded since the last call; only the reporting thread calls this. */
     synchronized Histogram nextInterval() {
+        return nextInterval(true);
+    }
+
+    /**
+     * What was recorded since the last call, added to the total only when {@code counted}: the
+     * intervals of a warm-up (cold JIT, first connections) are shown but left out of the summary.
+     */
+    synchronized Histogram nextInterval(boolean counted) {
         interval = recorder.getIntervalHistogram(interval);
-        total.add(interval);
+        if (counted) {
+            total.add(interval);
+        }
         return interval;
     }
 

@@ -36,4 +36,17 @@ class LatencyRecorderTest {
         assertThat(recorder.total().getTotalCount()).isEqualTo(100);
         assertThat(recorder.total().getValueAtPercentile(99)).isLessThan(200);
     }
+
+    @Test
+    void anIntervalLeftUncountedIsShownButNotInTheTotal() {
+        recorder.record(9_000);
+        // read at once: the recorder recycles an interval's histogram on the next call
+        long shownInWarmUp = recorder.nextInterval(false).getTotalCount();
+        recorder.record(100);
+        recorder.nextInterval(true);
+
+        assertThat(shownInWarmUp).isEqualTo(1);
+        assertThat(recorder.total().getTotalCount()).isEqualTo(1);
+        assertThat(recorder.total().getMaxValue()).isLessThan(200);
+    }
 }
