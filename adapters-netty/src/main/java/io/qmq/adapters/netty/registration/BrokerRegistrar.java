@@ -8,9 +8,12 @@ import io.qmq.adapters.netty.codec.BrokerRegisterRequestBody;
 import io.qmq.application.service.BrokerAvailability;
 import io.qmq.domain.cluster.BrokerGroupKind;
 import io.qmq.domain.cluster.BrokerState;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +35,8 @@ public final class BrokerRegistrar implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerRegistrar.class);
     private static final long STOP_WAIT_SECONDS = 5;
+    /** Discovery (three tries), connect and answer are each bounded; this bounds them all. */
+    private static final long FIRST_REPORT_WAIT_SECONDS = 15;
 
     private final RegistrationConfig config;
     private final BrokerAvailability availability;
@@ -50,20 +55,46 @@ public final class BrokerRegistrar implements AutoCloseable {
         this.link = new MetaLink(new MetaAddressLookup(config.metaServer()), eventLoop, config.requestTimeout());
     }
 
-    /** Called once the broker serves clients: registers now (in the background), then heartbeats. */
+    /**
+     * Called once the broker serves clients: registers now and returns when the meta server answered or
+     * the attempt failed (so a node that says it is ready is already on clients' routes when it can be),
+     * then heartbeats in the background.
+     */
     public synchronized BrokerRegistrar start() {
         if (started) {
             throw new IllegalStateException("broker registrar was already started");
         }
         started = true;
-        long interval = config.heartbeatInterval().toMillis();
-        thread.scheduleWithFixedDelay(this::report, 0, interval, TimeUnit.MILLISECONDS);
         LOG.info("registering broker group {} at {} with the meta server found at {}", config.groupName(),
                 config.advertisedAddress(), config.metaServer());
+        awaitFirstReport(thread.submit(this::report));
+        long interval = config.heartbeatInterval().toMillis();
+        thread.scheduleWithFixedDelay(this::report, interval, interval, TimeUnit.MILLISECONDS);
         return this;
     }
 
+    private static void awaitFirstReport(Future<?> first) {
+        try {
+            first.get(FIRST_REPORT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("first registration still unanswered after {} s; carrying on in the background", FIRST_REPORT_WAIT_SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("first registration with the meta server failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One report; never throws, since a periodic task that throws is never run again. */
     private void report() {
+        try {
+            exchange();
+        } catch (RuntimeException e) {
+            LOG.warn("registration of broker group {} failed unexpectedly; trying again next period", config.groupName(), e);
+        }
+    }
+
+    private void exchange() {
         int type = online ? BrokerRegisterRequestBody.HEARTBEAT : BrokerRegisterRequestBody.ONLINE;
         try {
             BrokerState wanted = link.exchange(request(type));

@@ -53,6 +53,7 @@ class BrokerRegistrarTest {
     void registersOnlineThenHeartbeatsWithItsGroupAndAddress() {
         discovered = metaServerAddress();
         registrar().start();
+        assertThat(reports).as("registered before start returns").isNotEmpty();
 
         awaitTrue(() -> reports.size() >= 3);
         assertThat(reports).allSatisfy(group -> {
