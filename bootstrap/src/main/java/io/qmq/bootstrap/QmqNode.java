@@ -39,7 +39,7 @@ public final class QmqNode implements AutoCloseable {
             case STANDALONE -> StandaloneNode.start(config);
             case META -> MetaNode.start(config);
             case BROKER -> BrokerNode.start(config);
-            default -> throw new UnsupportedNodeModeException(mode);
+            case DELAY -> DelayNode.start(config);
         };
     }
 
@@ -69,11 +69,16 @@ public final class QmqNode implements AutoCloseable {
     /**
      * The one line the command prints once the node serves; scripts wait for it. It names what the node
      * serves: {@code meta=<url>} for a meta server, {@code broker=<host:port> metrics=<port>} for a broker,
+     * {@code delay=<host:port> metrics=<port>} for a delay node,
      * all three for a standalone node.
      */
     public String readyLine() {
         if (mode == NodeMode.META) {
             return "qmq node ready meta=" + metaServerUrl();
+        }
+        if (mode == NodeMode.DELAY) {
+            return "qmq node ready delay=" + host + ":" + boundPort(Settings.DELAY_PORT.key()) + " metrics="
+                    + boundPort(Settings.METRICS_PORT.key());
         }
         String broker = "broker=" + brokerAddress() + " metrics=" + boundPort(Settings.METRICS_PORT.key());
         return mode == NodeMode.BROKER ? "qmq node ready " + broker : "qmq node ready meta=" + metaServerUrl() + " " + broker;
