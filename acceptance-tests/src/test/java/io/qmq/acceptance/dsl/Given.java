@@ -23,6 +23,17 @@ public final class Given {
         world.startChildNode(settings);
     }
 
+    /**
+     * A meta server and one broker per named group, each in its own child JVM; brokers register
+     * themselves. New subjects are spread over two groups.
+     */
+    public void aClusterWithBrokerGroups(String... groups) {
+        world.startCluster(NodeSettings.forCluster());
+        for (String group : groups) {
+            world.cluster().startBroker(group);
+        }
+    }
+
     /** Consumer instances of {@code group}, named after the group. */
     public Subscribing group(String group) {
         return new Subscribing(world, group, null);

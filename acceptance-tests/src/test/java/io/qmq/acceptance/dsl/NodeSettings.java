@@ -37,6 +37,15 @@ public final class NodeSettings {
         return new NodeSettings(values);
     }
 
+    /**
+     * For a cluster of child processes: subjects over two groups, brokers heartbeating every second, and
+     * every message synced before it is acknowledged, so a killed broker loses nothing acknowledged.
+     */
+    public static NodeSettings forCluster() {
+        return defaults().with("min.group.num", "2").with("broker.heartbeat.interval.seconds", "1")
+                .flushingBeforeAcknowledging();
+    }
+
     /** How long a nacked message waits in its retry subject. */
     public NodeSettings retryDelay(Duration delay) {
         return with("message.retry.delay.seconds", Long.toString(delay.toSeconds()));

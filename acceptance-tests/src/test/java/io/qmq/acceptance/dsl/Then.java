@@ -13,6 +13,11 @@ public final class Then {
         return new GroupExpectations(world, group);
     }
 
+    /** What the broker of a broker group stored, read from its metrics. */
+    public BrokerGroupExpectations brokerGroup(String group) {
+        return new BrokerGroupExpectations(world, group);
+    }
+
     /** What the group's dead-letter readers received. */
     public GroupExpectations deadLettersOf(String group) {
         return new GroupExpectations(world, deadLetterReader(group));

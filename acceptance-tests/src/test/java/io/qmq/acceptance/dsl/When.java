@@ -18,6 +18,10 @@ public final class When {
         return new Sending(world, client);
     }
 
+    public ClusterEvents cluster() {
+        return new ClusterEvents(world);
+    }
+
     public NodeEvents node() {
         return new NodeEvents(world);
     }

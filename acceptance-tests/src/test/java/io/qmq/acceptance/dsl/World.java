@@ -2,6 +2,7 @@ package io.qmq.acceptance.dsl;
 
 import io.qmq.acceptance.driver.ClientDriver;
 import io.qmq.acceptance.driver.ClientKind;
+import io.qmq.acceptance.driver.ClusterDriver;
 import io.qmq.acceptance.driver.ConsumerDriver;
 import io.qmq.acceptance.driver.Node;
 import io.qmq.acceptance.driver.NodeDriver;
@@ -47,6 +48,18 @@ final class World {
         this.settings = settings;
         node = own(ProcessNodeDriver.startStandalone(runDir.resolve("data"), settings.asMap(),
                 runDir.resolve("node.log")));
+    }
+
+    void startCluster(NodeSettings settings) {
+        this.settings = settings;
+        node = own(ClusterDriver.startMeta(runDir, settings.asMap()));
+    }
+
+    ClusterDriver cluster() {
+        if (node instanceof ClusterDriver cluster) {
+            return cluster;
+        }
+        throw new IllegalStateException("the scenario has no cluster; start one in 'given'");
     }
 
     ProcessNodeDriver childNode() {

@@ -1,0 +1,121 @@
+package io.qmq.acceptance.driver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A cluster of child processes: one meta server ({@code --mode meta}) on the JVM's shared meta port
+ * (see {@link SharedMetaServerPort}), and broker groups ({@code --mode broker}) that register themselves
+ * with it. Each broker's ports are chosen at its first start and kept, so a restarted broker is found at
+ * the same address. What a broker stored is read from its Prometheus endpoint, as an operator would.
+ */
+public final class ClusterDriver implements Node {
+
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final Path runDir;
+    private final Map<String, String> settings;
+    private final ChildNode meta;
+    private final String metaServerUrl;
+    private final Map<String, ChildNode> brokers = new LinkedHashMap<>();
+    private final Map<String, Integer> metricsPorts = new HashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private ClusterDriver(Path runDir, Map<String, String> settings) {
+        this.runDir = runDir;
+        this.settings = Map.copyOf(settings);
+        Map<String, String> metaSettings = new HashMap<>(SharedMetaServerPort.applyTo(settings));
+        int discoveryPort = SharedMetaServerPort.freePort();
+        metaSettings.put("meta.server.discover.port", Integer.toString(discoveryPort));
+        this.metaServerUrl = "http://" + LOOPBACK + ":" + discoveryPort + "/meta/address";
+        this.meta = new ChildNode("meta", runDir.resolve("meta"), metaSettings, runDir.resolve("meta.log"));
+    }
+
+    /** Starts the meta server; {@code settings} are node config keys shared by every node of the cluster. */
+    public static ClusterDriver startMeta(Path runDir, Map<String, String> settings) {
+        ClusterDriver cluster = new ClusterDriver(runDir, settings);
+        cluster.meta.start();
+        return cluster;
+    }
+
+    /** Starts a broker of {@code group} that registers itself with the meta server. */
+    public synchronized void startBroker(String group) {
+        if (brokers.containsKey(group)) {
+            throw new IllegalStateException("broker group " + group + " was already started");
+        }
+        int metricsPort = SharedMetaServerPort.freePort();
+        Map<String, String> brokerSettings = new HashMap<>(settings);
+        brokerSettings.put("broker.group", group);
+        brokerSettings.put("meta.server.endpoint", metaServerUrl);
+        brokerSettings.put("broker.port", Integer.toString(SharedMetaServerPort.freePort()));
+        brokerSettings.put("metrics.port", Integer.toString(metricsPort));
+        ChildNode broker = new ChildNode("broker", runDir.resolve("broker-" + group), brokerSettings,
+                runDir.resolve("broker-" + group + ".log"));
+        brokers.put(group, broker);
+        metricsPorts.put(group, metricsPort);
+        broker.start();
+    }
+
+    /** SIGKILL to the broker of {@code group}. */
+    public synchronized void killBroker(String group) {
+        broker(group).kill();
+    }
+
+    /** Starts the broker of {@code group} again on its data directory and ports. */
+    public synchronized void restartBroker(String group) {
+        broker(group).start();
+    }
+
+    /** Messages of {@code subject} (as sent on the wire) the broker of {@code group} stored since it started. */
+    public long messagesStoredBy(String group, String subject) {
+        String metric = "qmq_messages_stored_total{subject=\"" + subject + "\"} ";
+        return scrape(group).lines().filter(line -> line.startsWith(metric))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(metric.length()).trim()))
+                .sum();
+    }
+
+    @Override
+    public String metaServerUrl() {
+        return metaServerUrl;
+    }
+
+    /** Brokers first (they report offline to a meta server still there), then the meta server. */
+    @Override
+    public synchronized void close() {
+        List<ChildNode> running = new ArrayList<>(brokers.values());
+        running.forEach(ChildNode::close);
+        meta.close();
+    }
+
+    private ChildNode broker(String group) {
+        ChildNode broker = brokers.get(group);
+        if (broker == null) {
+            throw new IllegalArgumentException("no broker group " + group + " was started; started: " + brokers.keySet());
+        }
+        return broker;
+    }
+
+    private String scrape(String group) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + LOOPBACK + ":" + metricsPorts.get(group)
+                + "/metrics")).timeout(Duration.ofSeconds(5)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the metrics of broker group " + group, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading metrics of broker group " + group, e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.qmq.acceptance.dsl;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+/** Brokers of the scenario's cluster join, die and come back. */
+public final class ClusterEvents {
+
+    /** Acknowledged sends that make a kill happen "during a steady send". */
+    private static final int SENT_BEFORE_KILL = 300;
+    /** Acknowledged sends after a kill that show the producers moved on. */
+    private static final int SENT_AFTER_KILL = 200;
+
+    private final World world;
+
+    ClusterEvents(World world) {
+        this.world = world;
+    }
+
+    /** A broker of a new group starts and registers itself; nobody adds it by hand. */
+    public void brokerJoins(String group) {
+        world.cluster().startBroker(group);
+    }
+
+    /** Once the steady sending is well under way, the group's broker gets SIGKILL. */
+    public void brokerIsKilledWhileMessagesAreSent(String group) {
+        await("at least " + SENT_BEFORE_KILL + " acknowledged sends")
+                .atMost(Patience.SENDING).pollInterval(Patience.POLL)
+                .until(() -> world.ledger.count() >= SENT_BEFORE_KILL);
+        world.cluster().killBroker(group);
+    }
+
+    /** The producers go on being acknowledged (by the other groups) within {@code time} of the kill. */
+    public void producersCarryOnWithin(Duration time) {
+        int before = world.ledger.count();
+        await("another " + SENT_AFTER_KILL + " acknowledged sends within " + time)
+                .atMost(time).pollInterval(Patience.POLL)
+                .until(() -> world.ledger.count() >= before + SENT_AFTER_KILL);
+    }
+
+    /** The group's broker starts again on its data directory and ports. */
+    public void brokerRestarts(String group) {
+        world.cluster().restartBroker(group);
+    }
+}
