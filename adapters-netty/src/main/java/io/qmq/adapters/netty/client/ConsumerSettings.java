@@ -26,9 +26,14 @@ record ConsumerSettings(Subject subject, String group, String consumerId, TagFil
                         Duration ackInterval) {
 
     static final int DEFAULT_MAX_RETRIES = 32;
-    static final int DEFAULT_PULL_BATCH_SIZE = 50;
+    /**
+     * Larger than the stock client's 50 and 100: one long-polling pull in flight per stream means a
+     * consumer drains at most (un-acked limit) messages per ack round trip, which capped a backlog
+     * drain at a few thousand messages a second.
+     */
+    static final int DEFAULT_PULL_BATCH_SIZE = 100;
     static final Duration DEFAULT_LONG_POLL = Duration.ofMillis(2500);
-    static final int DEFAULT_UNACKED_LIMIT = 100;
+    static final int DEFAULT_UNACKED_LIMIT = 1_000;
     static final Duration DEFAULT_ACK_INTERVAL = Duration.ofSeconds(10);
     static final int MAX_PULL_BATCH_SIZE = 10_000;
 

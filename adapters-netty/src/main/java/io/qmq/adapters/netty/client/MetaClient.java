@@ -98,8 +98,10 @@ final class MetaClient {
     void onAnswer(MetaInfoResponseBody answer) {
         try {
             RouteKey key = new RouteKey(ClientType.ofCode(answer.clientTypeCode()), Subject.of(answer.subject()));
-            routes.update(key, usableGroups(key.type(), answer.groups()));
+            // presence first: a route update may start a consumer's pulls at once, and an offline
+            // consumer must not pull even once
             presence.onAnswer(answer, key.subject());
+            routes.update(key, usableGroups(key.type(), answer.groups()));
         } catch (IllegalArgumentException e) { // an invalid subject or an unknown client type or state code
             LOG.warn("ignoring meta answer for {} (type {}): {}", answer.subject(), answer.clientTypeCode(), e.getMessage());
         }

@@ -18,6 +18,8 @@ final class PullStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(PullStream.class);
     private static final long PAUSE_MILLIS = 100;
+    /** Acks free room within a round trip; re-checking soon keeps a fast consumer busy. */
+    private static final long UNACKED_PAUSE_MILLIS = 2;
     private static final long EMPTY_PAUSE_MILLIS = 20;
     private static final long ERROR_PAUSE_MILLIS = 1000;
 
@@ -51,8 +53,12 @@ final class PullStream {
             return;
         }
         boolean offline = !wiring.meta().isOnline(settlement.stream().pulledSubject(), settings.group());
-        if (offline || settlement.tracker().unacknowledged() > settings.unackedLimit()) {
+        if (offline) {
             later(PAUSE_MILLIS);
+            return;
+        }
+        if (settlement.tracker().unacknowledged() > settings.unackedLimit()) {
+            later(UNACKED_PAUSE_MILLIS);
             return;
         }
         ByteBuf body = PullAnswer.request(settlement.stream(), settings, settlement.tracker(), settings.pullBatchSize(),

@@ -48,17 +48,18 @@ class LoopbackConsumerFlowTest {
 
     @Test
     void pullingPausesWhileTooManyMessagesAreUnacked() throws Exception {
-        sendAll(300);
+        int limit = ConsumerSettings.DEFAULT_UNACKED_LIMIT + ConsumerSettings.DEFAULT_PULL_BATCH_SIZE;
+        sendAll(limit + 200);
         CountDownLatch release = new CountDownLatch(1);
 
         client.consumer("orders", "billing").threads(1).listener(m -> awaitQuietly(release)).start();
 
-        await().atMost(WAIT).until(() -> broker.served("orders", "billing") >= 100);
+        await().atMost(WAIT).until(() -> broker.served("orders", "billing") >= ConsumerSettings.DEFAULT_UNACKED_LIMIT);
         Thread.sleep(500);
-        assertThat(broker.served("orders", "billing")).isLessThanOrEqualTo(150);
+        assertThat(broker.served("orders", "billing")).isLessThanOrEqualTo(limit);
 
         release.countDown();
-        await().atMost(WAIT).until(() -> broker.ackedUpTo("orders", "billing") == 299);
+        await().atMost(WAIT).until(() -> broker.ackedUpTo("orders", "billing") == limit + 199);
     }
 
     @Test
