@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a meta server and a broker in one process. The order matters twice: storage opens before
+ * Starts a meta server, a broker and a delay server in one process. The order matters twice: storage opens before
  * any server accepts a request, and (through {@link ShutdownSequence}) servers stop before the
  * threads and the logs behind them.
  */
@@ -68,21 +68,30 @@ final class StandaloneNode {
         String group = config.get(Settings.BROKER_GROUP);
         node.registerBroker().register(new BrokerGroup(group, BrokerGroupKind.REALTIME, host + ":" + broker.port(),
                 BrokerState.READ_WRITE, clock.millis()));
-        BrokerServer delay = DelayStart.start(node, shutdown);
-        DelayStart.registerLocally(node.registerBroker(), config.get(Settings.DELAY_GROUP), host + ":" + delay.port(),
-                clock);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        serveDelay(node, config, configs, clock, shutdown, ports);
         SilentConsumerSweep.schedule(node.redeliverSilentConsumers(), threads.housekeeping(),
                 configs.silentConsumerCheckInterval());
-        Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put(Settings.META_DISCOVER_PORT.key(), meta.discoveryPort());
         ports.put(Settings.META_PORT.key(), meta.port());
         ports.put(Settings.BROKER_PORT.key(), broker.port());
         ports.put(Settings.METRICS_PORT.key(), metrics.port());
+        LOG.info("broker group {} registered at {}:{}", group, host, broker.port());
+        return new QmqNode(NodeMode.STANDALONE, host, ports, shutdown);
+    }
+
+    /**
+     * The delay server beside the broker, listed with the meta server beside it so that producers'
+     * DELAY_PRODUCER lookups find it, and its admin endpoint when one is configured.
+     */
+    private static void serveDelay(StandaloneComponent node, NodeConfig config, AdapterConfigs configs, Clock clock,
+                                   ShutdownSequence shutdown, Map<String, Integer> ports) {
+        BrokerServer delay = DelayStart.start(node, shutdown);
+        DelayStart.registerLocally(node.registerBroker(), config.get(Settings.DELAY_GROUP),
+                configs.advertisedHost() + ":" + delay.port(), clock);
         ports.put(Settings.DELAY_PORT.key(), delay.port());
         DelayStart.startAdmin(configs.adminServer(), node, shutdown)
                 .ifPresent(admin -> ports.put(Settings.ADMIN_PORT.key(), admin.port()));
-        LOG.info("broker group {} registered at {}:{}", group, host, broker.port());
-        return new QmqNode(NodeMode.STANDALONE, host, ports, shutdown);
     }
 
     private static void createDataDir(Path dataDir) {
