@@ -69,18 +69,31 @@ final class JooqMessageLog implements MessageLog {
         if (subjectId == null) {
             return List.of();
         }
+        long from = Math.max(0, fromSequence);
+        // sequences are dense, so [from, from + max) bounds the scan; H2 otherwise reads and sorts every
+        // row from `from` to the end before applying the limit, which grew with the backlog
+        List<StoredMessage> bounded = readRange(subject, subjectId, from, from + maxMessages - 1, maxMessages, maxBytes);
+        if (!bounded.isEmpty()) {
+            return bounded;
+        }
+        // nothing there: either the end of the subject, or `from` lies before the oldest message kept
+        return readRange(subject, subjectId, from, Long.MAX_VALUE, maxMessages, maxBytes);
+    }
+
+    private List<StoredMessage> readRange(Subject subject, long subjectId, long first, long last, int maxMessages,
+                                          int maxBytes) {
         try (Cursor<? extends Record> rows = sql
                 .select(STORED_MESSAGE.SUBJECT_SEQUENCE, STORED_MESSAGE.APPENDED_AT, STORED_MESSAGE.MESSAGE_ID, STORED_MESSAGE.TAGS,
                         STORED_MESSAGE.FLAGS, STORED_MESSAGE.CREATED_AT, STORED_MESSAGE.SCHEDULED_AT, STORED_MESSAGE.ENCODED)
                 .from(STORED_MESSAGE)
                 .where(STORED_MESSAGE.SUBJECT_ID.eq(subjectId))
-                .and(STORED_MESSAGE.SUBJECT_SEQUENCE.ge(Math.max(0, fromSequence)))
+                .and(STORED_MESSAGE.SUBJECT_SEQUENCE.between(first, last))
                 .orderBy(STORED_MESSAGE.SUBJECT_SEQUENCE)
                 .limit(maxMessages)
                 .fetchLazy()) {
             return upToBytes(subject, rows, maxBytes);
         } catch (DataAccessException e) {
-            throw new MessageLogException("could not read subject '" + subject + "' from sequence " + fromSequence
+            throw new MessageLogException("could not read subject '" + subject + "' from sequence " + first
                     + " in the SQL message log", e);
         }
     }
