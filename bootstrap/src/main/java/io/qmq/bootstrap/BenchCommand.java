@@ -3,6 +3,7 @@ package io.qmq.bootstrap;
 import io.qmq.bootstrap.bench.BenchPlan;
 import io.qmq.bootstrap.bench.BenchResult;
 import io.qmq.bootstrap.bench.BenchRun;
+import io.qmq.bootstrap.bench.DelayWindow;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -69,6 +70,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "How long consumers may catch up after sending ends (default: ${DEFAULT-VALUE}).")
     private long drainSeconds;
 
+    @Option(names = "--delay-min-ms", defaultValue = "0", paramLabel = "MILLIS",
+            description = "Schedule each message at least this far ahead (default: ${DEFAULT-VALUE}).")
+    private long delayMinMillis;
+
+    @Option(names = "--delay-max-ms", defaultValue = "0", paramLabel = "MILLIS",
+            description = "Schedule each message at most this far ahead, uniformly from --delay-min-ms; consumers"
+                    + " then report lateness after the due time, early and duplicate deliveries;"
+                    + " 0 sends realtime messages (default: ${DEFAULT-VALUE}).")
+    private long delayMaxMillis;
+
     @Option(names = "--flush", defaultValue = "unlabelled", paramLabel = "LABEL",
             description = "Label printed with the results, e.g. the node's store.flush (default: ${DEFAULT-VALUE}).")
     private String label;
@@ -76,7 +87,8 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         BenchResult result = BenchRun.run(plan(), spec.commandLine().getOut());
-        boolean complete = result.failed() == 0 && (consumers == 0 || result.received() >= result.sent() + backlog);
+        boolean complete = result.failed() == 0 && (consumers == 0 || result.received() >= result.sent() + backlog)
+                && result.early() == 0 && result.duplicates() == 0;
         return complete ? 0 : 1;
     }
 
@@ -85,7 +97,8 @@ final class BenchCommand implements Callable<Integer> {
             return new BenchPlan(metaServerUrl, subject == null ? "bench-" + UUID.randomUUID() : subject,
                     group == null ? "bench-" + UUID.randomUUID() : group, producers, consumers, messageBytes, count,
                     Duration.ofSeconds(durationSeconds), maxInFlight, rate, Duration.ofSeconds(warmUpSeconds), backlog,
-                    Duration.ofSeconds(drainSeconds), label);
+                    Duration.ofSeconds(drainSeconds), label,
+                    new DelayWindow(Duration.ofMillis(delayMinMillis), Duration.ofMillis(delayMaxMillis)));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -22,6 +22,7 @@ final class BenchConsumers {
     private final Clock clock;
     private final LatencyRecorder endToEnd;
     private final long expectedIntervalMicros;
+    private final DeliveryLateness lateness = new DeliveryLateness();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong firstReceivedNanos = new AtomicLong();
     private volatile long lastReceivedNanos;
@@ -50,11 +51,19 @@ final class BenchConsumers {
         return first == 0 ? 0 : (lastReceivedNanos - first) / 1e9;
     }
 
+    /** Lateness of delayed messages against their due time; empty when no message was delayed. */
+    DeliveryLateness lateness() {
+        return lateness;
+    }
+
     private void onMessage(ReceivedMessage message) {
         long now = System.nanoTime();
         firstReceivedNanos.compareAndSet(0, now);
+        long receivedMicros = micros(clock.instant());
+        message.attribute(BenchProducers.DUE_AT_MILLIS).ifPresent(due ->
+                lateness.record(message.messageId(), Long.parseLong(due), receivedMicros));
         message.attribute(BenchProducers.SENT_AT_MICROS).ifPresent(sentAt -> {
-            long latency = micros(clock.instant()) - Long.parseLong(sentAt);
+            long latency = receivedMicros - Long.parseLong(sentAt);
             endToEnd.record(latency, expectedIntervalMicros);
         });
         received.incrementAndGet();

@@ -21,10 +21,11 @@ import java.util.Objects;
  * @param backlog       messages already waiting for the group, which consumers receive besides what is sent
  * @param drainTimeout  how long to wait for consumers after sending stops
  * @param label         free text printed with the results, such as the node's flush policy
+ * @param delay         how far ahead each message is scheduled; {@link DelayWindow#NONE} sends realtime messages
  */
 public record BenchPlan(String metaServerUrl, String subject, String group, int producers, int consumers,
                         int messageBytes, long count, Duration duration, int maxInFlight, double rate,
-                        Duration warmUp, long backlog, Duration drainTimeout, String label) {
+                        Duration warmUp, long backlog, Duration drainTimeout, String label, DelayWindow delay) {
 
     public BenchPlan {
         Objects.requireNonNull(metaServerUrl, "meta server URL");
@@ -37,6 +38,7 @@ public record BenchPlan(String metaServerUrl, String subject, String group, int 
             throw new IllegalArgumentException("benchmark warm-up must be 0 or more, got " + warmUp);
         }
         Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(delay, "delay window");
         if (producers < 1 || consumers < 0 || messageBytes < 1 || count < 1 || maxInFlight < 1) {
             throw new IllegalArgumentException("a benchmark needs producers >= 1, consumers >= 0, message size >= 1, "
                     + "count >= 1 and in-flight >= 1");

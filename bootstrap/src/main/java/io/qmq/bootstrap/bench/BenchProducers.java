@@ -4,6 +4,7 @@ import io.qmq.adapters.netty.client.OutgoingMessage;
 import io.qmq.adapters.netty.client.Producer;
 import io.qmq.adapters.netty.client.QmqClient;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -20,6 +21,8 @@ final class BenchProducers {
 
     static final String SENT_AT_MICROS = "bench_sent_at_micros";
     static final String PAYLOAD = "bench_payload";
+    /** Due time of a delayed message, epoch milliseconds. */
+    static final String DUE_AT_MILLIS = "bench_due_at_millis";
 
     private final BenchPlan plan;
     private final Clock clock;
@@ -79,10 +82,7 @@ final class BenchProducers {
                 return;
             }
             long started = System.nanoTime();
-            OutgoingMessage message = OutgoingMessage.to(plan.subject())
-                    .attribute(SENT_AT_MICROS, Long.toString(epochMicros()))
-                    .attribute(PAYLOAD, payload)
-                    .build();
+            OutgoingMessage message = message(payload);
             try {
                 producer.send(message).whenComplete((receipt, error) -> {
                     sendLatency.record(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - started), expectedIntervalMicros);
@@ -96,6 +96,17 @@ final class BenchProducers {
                 inFlight.release();
             }
         }
+    }
+
+    private OutgoingMessage message(String payload) {
+        OutgoingMessage.Builder message = OutgoingMessage.to(plan.subject())
+                .attribute(SENT_AT_MICROS, Long.toString(epochMicros()))
+                .attribute(PAYLOAD, payload);
+        if (plan.delay().isSet()) {
+            long due = plan.delay().dueMillis(clock.millis());
+            message.deliverAt(Instant.ofEpochMilli(due)).attribute(DUE_AT_MILLIS, Long.toString(due));
+        }
+        return message.build();
     }
 
     private boolean acquire(long deadlineNanos) {

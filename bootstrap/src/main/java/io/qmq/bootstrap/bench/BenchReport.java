@@ -53,6 +53,15 @@ final class BenchReport {
         out.flush();
     }
 
+    /** Delayed messages: how late after their due time they arrived, and what must never happen. */
+    void lateness(DeliveryLateness lateness) {
+        out.printf(Locale.ROOT, "delay %s: window=%d-%dms early=%d duplicates=%d%n", plan.label(),
+                plan.delay().min().toMillis(), plan.delay().max().toMillis(), lateness.early(), lateness.duplicates());
+        out.println("lateness ms     p50      p90      p99    p99.9      max    count");
+        out.println(row("lateness", lateness.total()));
+        out.flush();
+    }
+
     private static String row(String name, Histogram histogram) {
         return String.format(Locale.ROOT, "%-10s %8.2f %8.2f %8.2f %8.2f %8.2f %8d", name, millis(histogram, 50),
                 millis(histogram, 90), millis(histogram, 99), millis(histogram, 99.9),

@@ -66,7 +66,11 @@ public final class BenchRun {
         Histogram e2e = endToEnd.total();
         report.summary((sendingEnded - start) / 1e9, producers.sent(), producers.failed(), consumers.received(), send, e2e);
         report.consumed(consumers.received(), consumers.receivingSeconds());
-        return new BenchResult(producers.sent(), producers.failed(), consumers.received());
+        if (plan.delay().isSet()) {
+            report.lateness(consumers.lateness());
+        }
+        return new BenchResult(producers.sent(), producers.failed(), consumers.received(),
+                consumers.lateness().early(), consumers.lateness().duplicates());
     }
 
     /** Prints progress each second until sending and draining are over; returns when the last send was answered. */
