@@ -65,6 +65,15 @@ final class JooqBrokerGroupStore implements BrokerGroupStore {
         }
     }
 
+    @Override
+    public boolean remove(String name) {
+        try {
+            return sql.deleteFrom(BROKER_GROUP).where(BROKER_GROUP.GROUP_NAME.eq(name)).execute() > 0;
+        } catch (DataAccessException e) {
+            throw new MetaDataStoreException("could not remove broker group '" + name + "'", e);
+        }
+    }
+
     private static BrokerGroup toGroup(BrokerGroupRecord row) {
         return new BrokerGroup(row.getGroupName(), BrokerGroupKind.ofCode(row.getKind()), row.getMasterAddress(),
                 BrokerState.ofCode(row.getBrokerState()), row.getUpdatedAt());

@@ -188,5 +188,11 @@ class ResolveRouteServiceTest {
             check();
             return real.all();
         }
+
+        @Override
+        public boolean remove(String name) {
+            check();
+            return real.remove(name);
+        }
     }
 }

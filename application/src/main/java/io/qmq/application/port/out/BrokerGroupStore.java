@@ -14,4 +14,7 @@ public interface BrokerGroupStore {
 
     /** All groups, ordered by name. */
     List<BrokerGroup> all();
+
+    /** Forgets the group; returns whether it was known. */
+    boolean remove(String name);
 }

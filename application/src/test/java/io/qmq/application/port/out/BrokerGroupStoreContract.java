@@ -102,6 +102,23 @@ public abstract class BrokerGroupStoreContract {
     }
 
     @Test
+    void aRemovedGroupIsGoneForEveryStore() {
+        BrokerGroupStore store = open();
+        store.save(group(prefix + "-kept", BrokerState.READ_WRITE));
+        store.save(group(prefix + "-gone", BrokerState.READ_WRITE));
+
+        assertThat(store.remove(prefix + "-gone")).isTrue();
+
+        assertThat(open().find(prefix + "-gone")).isEmpty();
+        assertThat(ownGroups(open())).extracting(BrokerGroup::name).containsExactly(prefix + "-kept");
+    }
+
+    @Test
+    void removingAnUnknownGroupAnswersFalse() {
+        assertThat(open().remove(prefix + "-never")).isFalse();
+    }
+
+    @Test
     void groupsSurviveReopening() {
         BrokerGroup group = group(prefix, BrokerState.READ_WRITE);
         open().save(group);

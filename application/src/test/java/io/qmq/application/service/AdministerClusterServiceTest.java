@@ -1,0 +1,144 @@
+package io.qmq.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.qmq.application.fixtures.InMemoryBrokerGroupStore;
+import io.qmq.application.fixtures.InMemoryClientRegistrationStore;
+import io.qmq.application.fixtures.InMemoryReadOnlyGroupStore;
+import io.qmq.application.fixtures.InMemorySubjectRouteStore;
+import io.qmq.application.port.in.BrokerGroupView;
+import io.qmq.application.port.in.ClusterChangeRefusedException;
+import io.qmq.application.port.in.ConsumerGroupView;
+import io.qmq.application.port.in.UnknownBrokerGroupException;
+import io.qmq.application.port.in.UnknownSubjectException;
+import io.qmq.domain.cluster.BrokerGroup;
+import io.qmq.domain.cluster.BrokerGroupKind;
+import io.qmq.domain.cluster.BrokerState;
+import io.qmq.domain.cluster.ClientRegistration;
+import io.qmq.domain.cluster.ClientType;
+import io.qmq.domain.message.Subject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AdministerClusterServiceTest {
+
+    private static final Subject ORDERS = Subject.of("orders");
+
+    private final ManualClock clock = new ManualClock();
+    private final InMemoryBrokerGroupStore groups = new InMemoryBrokerGroupStore();
+    private final InMemorySubjectRouteStore routes = new InMemorySubjectRouteStore();
+    private final InMemoryReadOnlyGroupStore readOnly = new InMemoryReadOnlyGroupStore();
+    private final InMemoryClientRegistrationStore clients = new InMemoryClientRegistrationStore();
+    private final AdministerClusterService admin = new AdministerClusterService(groups, routes, readOnly,
+            new RegisterBrokerService(groups, readOnly), new ConsumerGroups(clients, clock, Duration.ofMinutes(3)));
+
+    @BeforeEach
+    void cluster() {
+        groups.save(group("a", BrokerGroupKind.REALTIME));
+        groups.save(group("b", BrokerGroupKind.REALTIME));
+        groups.save(group("d", BrokerGroupKind.DELAY));
+    }
+
+    @Test
+    void listsGroupsWithTheOperatorsReadOnlyMark() {
+        admin.markReadOnly("b", true);
+
+        assertThat(admin.brokerGroups()).extracting(v -> v.group().name() + ":" + v.readOnly())
+                .containsExactly("a:false", "b:true", "d:false");
+    }
+
+    @Test
+    void markingAnUnknownGroupIsRefusedByName() {
+        assertThatThrownBy(() -> admin.markReadOnly("nope", true))
+                .isInstanceOf(UnknownBrokerGroupException.class).hasMessageContaining("'nope'");
+        assertThat(readOnly.readOnlyGroups()).isEmpty();
+    }
+
+    @Test
+    void writableAgainClearsTheMark() {
+        admin.markReadOnly("a", true);
+
+        BrokerGroupView view = admin.markReadOnly("a", false);
+
+        assertThat(view.readOnly()).isFalse();
+        assertThat(readOnly.readOnlyGroups()).isEmpty();
+    }
+
+    @Test
+    void assignsANewSubjectAndMovesAnAssignedOne() {
+        assertThat(admin.assign(ORDERS, List.of("a")).groups()).containsExactly("a");
+
+        admin.assign(ORDERS, List.of("b", "a"));
+
+        assertThat(routes.groupsOf(ORDERS)).containsExactly("b", "a");
+        assertThat(admin.subjects()).singleElement().satisfies(s -> assertThat(s.groups()).containsExactly("b", "a"));
+    }
+
+    @Test
+    void assigningToAnUnknownOrDelayGroupChangesNothing() {
+        admin.assign(ORDERS, List.of("a"));
+
+        assertThatThrownBy(() -> admin.assign(ORDERS, List.of("a", "zz"))).isInstanceOf(UnknownBrokerGroupException.class);
+        assertThatThrownBy(() -> admin.assign(ORDERS, List.of("d"))).isInstanceOf(ClusterChangeRefusedException.class)
+                .hasMessageContaining("realtime");
+        assertThatThrownBy(() -> admin.assign(ORDERS, List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThat(routes.groupsOf(ORDERS)).containsExactly("a");
+    }
+
+    @Test
+    void removalIsRefusedWhileSubjectsAreRoutedToTheGroup() {
+        admin.assign(ORDERS, List.of("a", "b"));
+
+        assertThatThrownBy(() -> admin.remove("a")).isInstanceOf(ClusterChangeRefusedException.class)
+                .hasMessageContaining("orders");
+        assertThat(groups.find("a")).isPresent();
+
+        admin.assign(ORDERS, List.of("b"));
+        admin.remove("a");
+
+        assertThat(groups.find("a")).isEmpty();
+        assertThatThrownBy(() -> admin.remove("a")).isInstanceOf(UnknownBrokerGroupException.class);
+    }
+
+    @Test
+    void registersAGroupByHand() {
+        admin.register(new BrokerGroup("c", BrokerGroupKind.REALTIME, "10.0.0.3:20881", BrokerState.READ_WRITE, 5L));
+
+        assertThat(admin.brokerGroups()).extracting(v -> v.group().name()).contains("c");
+    }
+
+    @Test
+    void consumersAreGroupedAndOnlineOnlyWhenSeenRecently() {
+        admin.assign(ORDERS, List.of("a"));
+        clients.record(consumer("old-client", "billing"));
+        clients.record(new ClientRegistration(ORDERS, ClientType.PRODUCER, "app", "producer-1", "", clock.millis()));
+        clock.advance(Duration.ofMinutes(4));
+        clients.record(consumer("new-client", "billing"));
+        clients.record(consumer("audit-1", "audit"));
+
+        List<ConsumerGroupView> views = admin.consumerGroups(Optional.of(ORDERS));
+
+        assertThat(views).extracting(ConsumerGroupView::consumerGroup).containsExactly("billing", "audit");
+        assertThat(views.get(0).consumers()).extracting(c -> c.clientId() + ":" + c.online())
+                .containsExactly("old-client:false", "new-client:true");
+        assertThat(admin.consumerGroups(Optional.empty())).hasSize(2);
+    }
+
+    @Test
+    void consumersOfAnUnknownSubjectAreRefused() {
+        assertThatThrownBy(() -> admin.consumerGroups(Optional.of(Subject.of("ghost"))))
+                .isInstanceOf(UnknownSubjectException.class).hasMessageContaining("ghost");
+    }
+
+    private ClientRegistration consumer(String clientId, String consumerGroup) {
+        return new ClientRegistration(ORDERS, ClientType.CONSUMER, "app", clientId, consumerGroup, clock.millis());
+    }
+
+    private static BrokerGroup group(String name, BrokerGroupKind kind) {
+        return new BrokerGroup(name, kind, "127.0.0.1:20881", BrokerState.READ_WRITE, 1L);
+    }
+}
