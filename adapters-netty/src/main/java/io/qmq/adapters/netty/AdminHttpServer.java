@@ -1,13 +1,16 @@
 package io.qmq.adapters.netty;
 
 import io.qmq.adapters.netty.handler.AdminChannelInitializer;
+import io.qmq.application.port.in.AdministerClusterUseCase;
 import io.qmq.application.port.in.InspectSchedulesUseCase;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The delay node's admin endpoint over HTTP, for operators and the {@code qmq admin} command. Every
+ * The delay node's and meta server's admin endpoint over HTTP, for operators and the {@code qmq admin} command. Every
  * request carries the configured token in {@value #TOKEN_HEADER}; a missing or wrong one is answered
  * 401. Answers are JSON objects ({@code {"error": "..."}} for failures):
  *
@@ -21,6 +24,20 @@ import org.slf4j.LoggerFactory;
  *       was pending</li>
  * </ul>
  *
+ * On a meta server (given an {@link AdministerClusterUseCase}) it also serves the cluster requests;
+ * unknown groups and subjects are answered 404, bad input 400, a conflicting change 409:
+ *
+ * <ul>
+ *   <li>{@code GET /cluster/groups}: {@code {"groups":[{"name","kind","address","state","readOnly","updatedAt"}]}}</li>
+ *   <li>{@code POST /cluster/groups?name=G&address=host:port&kind=realtime|delay} registers a group by hand</li>
+ *   <li>{@code DELETE /cluster/groups/<G>} removes it (409 while subjects are routed to it)</li>
+ *   <li>{@code POST /cluster/groups/<G>/readonly} and {@code .../writable} set or clear the read-only mark</li>
+ *   <li>{@code GET /cluster/subjects}: {@code {"subjects":[{"subject","groups":[..]}]}}</li>
+ *   <li>{@code PUT /cluster/subjects/<S>?groups=a,b} assigns or moves the subject to exactly those groups</li>
+ *   <li>{@code GET /cluster/consumers[?subject=S]}:
+ *       {@code {"consumerGroups":[{"subject","consumerGroup","consumers":[{"clientId","appCode","lastSeenAt","online"}]}]}}</li>
+ * </ul>
+ *
  * Store reads may block, so requests run on a small pool of the server's own, never on the event loop.
  */
 public final class AdminHttpServer implements AutoCloseable {
@@ -30,13 +47,27 @@ public final class AdminHttpServer implements AutoCloseable {
     private static final int IO_THREADS = 1;
 
     private final AdminServerConfig config;
-    private final InspectSchedulesUseCase schedules;
+    private final Optional<InspectSchedulesUseCase> schedules;
+    private final Optional<AdministerClusterUseCase> cluster;
     private ExecutorService pool;
     private TcpEndpoint endpoint;
 
+    /** A delay node's endpoint: the {@code /delay/...} requests. */
     public AdminHttpServer(AdminServerConfig config, InspectSchedulesUseCase schedules) {
+        this(config, Optional.of(schedules), Optional.empty());
+    }
+
+    /** A meta server's endpoint: the {@code /cluster/...} requests. */
+    public AdminHttpServer(AdminServerConfig config, AdministerClusterUseCase cluster) {
+        this(config, Optional.empty(), Optional.of(cluster));
+    }
+
+    /** A node that is both (standalone): every request. */
+    public AdminHttpServer(AdminServerConfig config, Optional<InspectSchedulesUseCase> schedules,
+                           Optional<AdministerClusterUseCase> cluster) {
         this.config = config;
         this.schedules = schedules;
+        this.cluster = cluster;
     }
 
     /** Binds the configured address; throws {@link ServerStartException} if it cannot. */
@@ -46,7 +77,7 @@ public final class AdminHttpServer implements AutoCloseable {
         }
         pool = BlockingWorkPool.start("qmq-admin");
         endpoint = TcpEndpoint.bind("qmq-admin", config.bindHost(), config.port(), IO_THREADS,
-                new AdminChannelInitializer(config.token(), schedules, pool));
+                new AdminChannelInitializer(config.token(), schedules, cluster, Clock.systemUTC(), pool));
         LOG.info("admin endpoint listening on {}:{}", config.bindHost(), endpoint.port());
         return this;
     }

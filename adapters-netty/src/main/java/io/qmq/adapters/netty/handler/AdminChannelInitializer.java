@@ -5,7 +5,10 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.qmq.application.port.in.AdministerClusterUseCase;
 import io.qmq.application.port.in.InspectSchedulesUseCase;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
@@ -21,11 +24,14 @@ public final class AdminChannelInitializer extends ChannelInitializer<SocketChan
 
     /**
      * @param token     the secret requests must carry
-     * @param schedules what the endpoint reports on and cancels
+     * @param schedules what the delay requests report on and cancel, on delay nodes
+     * @param cluster   what the cluster requests see and change, on meta servers
+     * @param clock     stamps groups registered by hand
      * @param work      where store reads run, off the event loop
      */
-    public AdminChannelInitializer(String token, InspectSchedulesUseCase schedules, Executor work) {
-        this.handler = new AdminHttpHandler(token, schedules, work);
+    public AdminChannelInitializer(String token, Optional<InspectSchedulesUseCase> schedules,
+                                   Optional<AdministerClusterUseCase> cluster, Clock clock, Executor work) {
+        this.handler = new AdminHttpHandler(token, schedules, cluster.map(c -> new ClusterAdminRequests(c, clock)), work);
     }
 
     @Override

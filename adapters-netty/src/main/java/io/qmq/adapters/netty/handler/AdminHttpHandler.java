@@ -14,7 +14,11 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.qmq.application.port.in.ClusterChangeRefusedException;
 import io.qmq.application.port.in.InspectSchedulesUseCase;
+import io.qmq.application.port.in.UnknownBrokerGroupException;
+import io.qmq.application.port.in.UnknownSubjectException;
+import io.qmq.application.port.out.MetaDataUnavailableException;
 import io.qmq.domain.delay.ScheduledMessage;
 import io.qmq.domain.message.MessageId;
 import io.qmq.domain.message.Subject;
@@ -22,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
@@ -29,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves the delay admin requests documented on {@code AdminHttpServer}. The token is checked in
+ * Serves the delay and cluster admin requests documented on {@code AdminHttpServer}. The token is checked in
  * constant time before anything else; the use case runs on the work executor and the answer is
  * written back from there (Netty hands the write to the event loop). Each answer closes the
  * connection. Stateless and shared.
@@ -43,12 +48,15 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private static final Logger LOG = LoggerFactory.getLogger(AdminHttpHandler.class);
 
     private final byte[] token;
-    private final InspectSchedulesUseCase schedules;
+    private final Optional<InspectSchedulesUseCase> schedules;
+    private final Optional<ClusterAdminRequests> cluster;
     private final Executor work;
 
-    AdminHttpHandler(String token, InspectSchedulesUseCase schedules, Executor work) {
+    AdminHttpHandler(String token, Optional<InspectSchedulesUseCase> schedules, Optional<ClusterAdminRequests> cluster,
+                     Executor work) {
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.schedules = schedules;
+        this.cluster = cluster;
         this.work = work;
     }
 
@@ -70,24 +78,44 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     }
 
     private void answer(ChannelHandlerContext ctx, HttpMethod method, QueryStringDecoder uri) {
+        AdminAnswer answer;
         try {
-            String path = uri.path();
-            if (path.equals(COUNT_PATH) && method.equals(HttpMethod.GET)) {
-                respond(ctx, HttpResponseStatus.OK, count(uri));
-            } else if (path.startsWith(MESSAGES_PATH) && path.length() > MESSAGES_PATH.length()) {
-                messages(ctx, method, MessageId.of(QueryStringDecoder.decodeComponent(path.substring(MESSAGES_PATH.length()))));
-            } else {
-                respond(ctx, HttpResponseStatus.NOT_FOUND, error("no such admin request: " + method + " " + path));
-            }
-        } catch (IllegalArgumentException e) { // invalid subject, id or time: the request is wrong
-            respond(ctx, HttpResponseStatus.BAD_REQUEST, error(e.getMessage()));
+            answer = route(method, uri).orElseGet(() -> new AdminAnswer(HttpResponseStatus.NOT_FOUND,
+                    error("no such admin request on this node: " + method + " " + uri.path())));
+        } catch (UnknownBrokerGroupException | UnknownSubjectException e) {
+            answer = new AdminAnswer(HttpResponseStatus.NOT_FOUND, error(e.getMessage()));
+        } catch (ClusterChangeRefusedException e) {
+            answer = new AdminAnswer(HttpResponseStatus.CONFLICT, error(e.getMessage()));
+        } catch (IllegalArgumentException e) { // invalid subject, id, time or group: the request is wrong
+            answer = new AdminAnswer(HttpResponseStatus.BAD_REQUEST, error(e.getMessage()));
+        } catch (MetaDataUnavailableException e) {
+            answer = new AdminAnswer(HttpResponseStatus.SERVICE_UNAVAILABLE, error("meta-data store unavailable: " + e.getMessage()));
         } catch (RuntimeException e) {
             LOG.warn("admin request {} {} failed", method, uri.uri(), e);
-            respond(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, error("failed: " + e.getMessage()));
+            answer = new AdminAnswer(HttpResponseStatus.INTERNAL_SERVER_ERROR, error("failed: " + e.getMessage()));
         }
+        respond(ctx, answer.status(), answer.json());
     }
 
-    private String count(QueryStringDecoder uri) {
+    private Optional<AdminAnswer> route(HttpMethod method, QueryStringDecoder uri) {
+        String path = uri.path();
+        if (path.startsWith(ClusterAdminRequests.PREFIX)) {
+            return cluster.flatMap(c -> c.answer(method, uri));
+        }
+        if (schedules.isEmpty()) {
+            return Optional.empty();
+        }
+        if (path.equals(COUNT_PATH) && method.equals(HttpMethod.GET)) {
+            return Optional.of(new AdminAnswer(HttpResponseStatus.OK, count(schedules.get(), uri)));
+        }
+        if (path.startsWith(MESSAGES_PATH) && path.length() > MESSAGES_PATH.length()) {
+            MessageId id = MessageId.of(QueryStringDecoder.decodeComponent(path.substring(MESSAGES_PATH.length())));
+            return Optional.of(messages(schedules.get(), method, id));
+        }
+        return Optional.empty();
+    }
+
+    private static String count(InspectSchedulesUseCase schedules, QueryStringDecoder uri) {
         Subject subject = Subject.of(AdminQuery.required(uri, "subject"));
         Instant from = AdminQuery.instant(uri, "from", Instant.EPOCH);
         Instant to = AdminQuery.instant(uri, "to", Instant.ofEpochMilli(Long.MAX_VALUE));
@@ -96,19 +124,18 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
                 + ",\"to\":" + AdminQuery.json(to.toString()) + ",\"pending\":" + pending + "}\n";
     }
 
-    private void messages(ChannelHandlerContext ctx, HttpMethod method, MessageId id) {
+    private static AdminAnswer messages(InspectSchedulesUseCase schedules, HttpMethod method, MessageId id) {
         if (method.equals(HttpMethod.GET)) {
             List<ScheduledMessage> pending = schedules.pendingWithId(id);
-            HttpResponseStatus status = pending.isEmpty() ? HttpResponseStatus.NOT_FOUND : HttpResponseStatus.OK;
-            respond(ctx, status, pending.isEmpty() ? error("no pending message with id " + id) : shown(id, pending));
-        } else if (method.equals(HttpMethod.DELETE)) {
-            int cancelled = schedules.cancel(id);
-            HttpResponseStatus status = cancelled == 0 ? HttpResponseStatus.NOT_FOUND : HttpResponseStatus.OK;
-            respond(ctx, status, cancelled == 0 ? error("no pending message with id " + id)
-                    : "{\"id\":" + AdminQuery.json(id.value()) + ",\"cancelled\":" + cancelled + "}\n");
-        } else {
-            respond(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, error("use GET or DELETE on " + MESSAGES_PATH + id));
+            return pending.isEmpty() ? new AdminAnswer(HttpResponseStatus.NOT_FOUND, error("no pending message with id " + id))
+                    : new AdminAnswer(HttpResponseStatus.OK, shown(id, pending));
         }
+        if (method.equals(HttpMethod.DELETE)) {
+            int cancelled = schedules.cancel(id);
+            return cancelled == 0 ? new AdminAnswer(HttpResponseStatus.NOT_FOUND, error("no pending message with id " + id))
+                    : new AdminAnswer(HttpResponseStatus.OK, "{\"id\":" + AdminQuery.json(id.value()) + ",\"cancelled\":" + cancelled + "}\n");
+        }
+        return new AdminAnswer(HttpResponseStatus.METHOD_NOT_ALLOWED, error("use GET or DELETE on " + MESSAGES_PATH + id));
     }
 
     private static String shown(MessageId id, List<ScheduledMessage> pending) {

@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 
 /** Reading admin query parameters, and quoting strings for the JSON answers. */
 final class AdminQuery {
@@ -17,6 +18,12 @@ final class AdminQuery {
             throw new IllegalArgumentException("query parameter '" + name + "' is required");
         }
         return values.get(0);
+    }
+
+    /** The parameter's value, empty when absent or blank. */
+    static Optional<String> optional(QueryStringDecoder uri, String name) {
+        List<String> values = uri.parameters().get(name);
+        return values == null || values.isEmpty() || values.get(0).isBlank() ? Optional.empty() : Optional.of(values.get(0));
     }
 
     /** An ISO-8601 instant ({@code 2026-01-02T03:04:05Z}) or epoch milliseconds; the fallback if absent. */

@@ -1,0 +1,60 @@
+package io.qmq.adapters.netty.handler;
+
+import io.qmq.application.port.in.BrokerGroupView;
+import io.qmq.application.port.in.ConsumerGroupView;
+import io.qmq.application.port.in.SubjectGroups;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The JSON shapes of the cluster admin answers. */
+final class ClusterAdminJson {
+
+    private ClusterAdminJson() {
+    }
+
+    static String groups(List<BrokerGroupView> groups) {
+        return "{\"groups\":[" + groups.stream().map(ClusterAdminJson::groupObject).collect(Collectors.joining(",")) + "]}\n";
+    }
+
+    static String group(BrokerGroupView view) {
+        return groupObject(view) + "\n";
+    }
+
+    private static String groupObject(BrokerGroupView view) {
+        return "{\"name\":" + AdminQuery.json(view.group().name())
+                + ",\"kind\":" + AdminQuery.json(view.group().kind().name())
+                + ",\"address\":" + AdminQuery.json(view.group().masterAddress())
+                + ",\"state\":" + AdminQuery.json(view.group().state().name())
+                + ",\"readOnly\":" + view.readOnly()
+                + ",\"updatedAt\":" + view.group().updatedAt() + "}";
+    }
+
+    static String subjects(List<SubjectGroups> subjects) {
+        return "{\"subjects\":[" + subjects.stream().map(ClusterAdminJson::subjectObject).collect(Collectors.joining(",")) + "]}\n";
+    }
+
+    static String subject(SubjectGroups subject) {
+        return subjectObject(subject) + "\n";
+    }
+
+    private static String subjectObject(SubjectGroups subject) {
+        return "{\"subject\":" + AdminQuery.json(subject.subject().name()) + ",\"groups\":" + strings(subject.groups()) + "}";
+    }
+
+    static String consumerGroups(List<ConsumerGroupView> groups) {
+        return "{\"consumerGroups\":[" + groups.stream().map(ClusterAdminJson::consumerGroupObject)
+                .collect(Collectors.joining(",")) + "]}\n";
+    }
+
+    private static String consumerGroupObject(ConsumerGroupView group) {
+        String consumers = group.consumers().stream().map(c -> "{\"clientId\":" + AdminQuery.json(c.clientId())
+                + ",\"appCode\":" + AdminQuery.json(c.appCode()) + ",\"lastSeenAt\":" + c.lastSeenAt()
+                + ",\"online\":" + c.online() + "}").collect(Collectors.joining(","));
+        return "{\"subject\":" + AdminQuery.json(group.subject().name()) + ",\"consumerGroup\":"
+                + AdminQuery.json(group.consumerGroup()) + ",\"consumers\":[" + consumers + "]}";
+    }
+
+    private static String strings(List<String> values) {
+        return "[" + values.stream().map(AdminQuery::json).collect(Collectors.joining(",")) + "]";
+    }
+}
