@@ -11,13 +11,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Operator commands against a node's admin endpoint. Only {@code delay} exists so far; other groups of
- * commands (meta server administration) are added as further subcommands that reuse
- * {@link AdminEndpoint}. Exit code 0 on success, 1 when the node answered an error or was not
+ * Operator commands against a node's admin endpoint: {@code delay} on delay nodes, {@code cluster} on
+ * meta servers (both on a standalone node), each a subcommand that reuses {@link AdminEndpoint}. Exit code 0 on success, 1 when the node answered an error or was not
  * reachable (the reason goes to stderr).
  */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Operate a running node.",
-        subcommands = {AdminCommand.Delay.class})
+        subcommands = {AdminCommand.Delay.class, ClusterAdminCommand.class})
 final class AdminCommand implements Runnable {
 
     static final int FAILED = 1;
@@ -35,7 +34,7 @@ final class AdminCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: delay");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: delay or cluster");
     }
 
     /** Runs one request; prints the answer, or the reason it failed. */

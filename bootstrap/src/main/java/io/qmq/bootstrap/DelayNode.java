@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,7 @@ final class DelayNode {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put(Settings.DELAY_PORT.key(), delay.port());
         ports.put(Settings.METRICS_PORT.key(), metrics.port());
-        DelayStart.startAdmin(configs.adminServer(), node, shutdown)
+        DelayStart.startAdmin(configs.adminServer(), node, Optional.empty(), shutdown)
                 .ifPresent(admin -> ports.put(Settings.ADMIN_PORT.key(), admin.port()));
         String address = configs.advertisedHost() + ":" + delay.port();
         RegistrationConfig registration = new RegistrationConfig(configs.forwarder().metaServer(),

@@ -3,6 +3,7 @@ package io.qmq.bootstrap;
 import io.qmq.adapters.netty.AdminHttpServer;
 import io.qmq.adapters.netty.AdminServerConfig;
 import io.qmq.adapters.netty.BrokerServer;
+import io.qmq.application.port.in.AdministerClusterUseCase;
 import io.qmq.application.port.in.RegisterBrokerUseCase;
 import io.qmq.bootstrap.wiring.DelayParts;
 import io.qmq.domain.cluster.BrokerGroup;
@@ -36,11 +37,14 @@ final class DelayStart {
         return shutdown.started("delay server", parts.delayServer().start());
     }
 
-    /** Serves the admin endpoint if it is configured; it stops before the delay server does. */
+    /**
+     * Serves the admin endpoint if it is configured, with the cluster requests too when a meta server
+     * runs beside the delay server; it stops before the delay server does.
+     */
     static Optional<AdminHttpServer> startAdmin(Optional<AdminServerConfig> config, DelayParts parts,
-                                                ShutdownSequence shutdown) {
+                                                Optional<AdministerClusterUseCase> cluster, ShutdownSequence shutdown) {
         return config.map(c -> shutdown.started("admin endpoint",
-                new AdminHttpServer(c, parts.inspectSchedules()).start()));
+                new AdminHttpServer(c, Optional.of(parts.inspectSchedules()), cluster).start()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.qmq.bootstrap;
 
+import io.qmq.adapters.netty.AdminHttpServer;
 import io.qmq.adapters.netty.MetaServer;
 import io.qmq.application.service.MarkSilentBrokersOfflineService;
 import io.qmq.bootstrap.config.AdapterConfigs;
@@ -47,6 +48,8 @@ final class MetaNode {
             Map<String, Integer> ports = new LinkedHashMap<>();
             ports.put(Settings.META_DISCOVER_PORT.key(), meta.discoveryPort());
             ports.put(Settings.META_PORT.key(), meta.port());
+            configs.adminServer().ifPresent(c -> ports.put(Settings.ADMIN_PORT.key(), shutdown.started("admin endpoint",
+                    new AdminHttpServer(c, node.administerCluster()).start()).port()));
             return new QmqNode(NodeMode.META, configs.advertisedHost(), ports, shutdown);
         } catch (RuntimeException e) {
             shutdown.closeAll();

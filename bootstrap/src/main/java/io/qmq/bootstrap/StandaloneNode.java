@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +91,7 @@ final class StandaloneNode {
         DelayStart.registerLocally(node.registerBroker(), config.get(Settings.DELAY_GROUP),
                 configs.advertisedHost() + ":" + delay.port(), clock);
         ports.put(Settings.DELAY_PORT.key(), delay.port());
-        DelayStart.startAdmin(configs.adminServer(), node, shutdown)
+        DelayStart.startAdmin(configs.adminServer(), node, Optional.of(node.administerCluster()), shutdown)
                 .ifPresent(admin -> ports.put(Settings.ADMIN_PORT.key(), admin.port()));
     }
 

@@ -41,6 +41,14 @@ public final class AdminEndpoint {
         return send("DELETE", path);
     }
 
+    public String post(String pathAndQuery) {
+        return send("POST", pathAndQuery);
+    }
+
+    public String put(String pathAndQuery) {
+        return send("PUT", pathAndQuery);
+    }
+
     /** A query or path parameter, encoded. */
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");

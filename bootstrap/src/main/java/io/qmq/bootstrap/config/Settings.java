@@ -116,7 +116,7 @@ public final class Settings {
     public static final Setting<Long> DELAY_LOOKAHEAD_MS = new Setting<>("delay.lookahead.ms", "10000", "milliseconds",
             "How far ahead due messages are brought into memory (at least 100)", positiveLong());
     public static final Setting<Integer> ADMIN_PORT = new Setting<>("admin.port", "20802", PORT,
-            "HTTP port of the delay admin endpoint (/delay/...); only served when admin.token is set", port());
+            "HTTP port of the admin endpoint (/delay/... on delay nodes, /cluster/... on meta servers); only served when admin.token is set", port());
     public static final Setting<String> ADMIN_TOKEN = new Setting<>("admin.token", "", "text",
             "Secret the admin endpoint expects in the X-Admin-Token header; empty = no admin endpoint", any());
 

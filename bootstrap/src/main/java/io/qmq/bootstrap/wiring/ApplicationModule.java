@@ -3,6 +3,7 @@ package io.qmq.bootstrap.wiring;
 import dagger.Module;
 import dagger.Provides;
 import io.qmq.application.port.in.AckMessagesUseCase;
+import io.qmq.application.port.in.AdministerClusterUseCase;
 import io.qmq.application.port.in.PullMessagesUseCase;
 import io.qmq.application.port.in.RegisterBrokerUseCase;
 import io.qmq.application.port.in.RegisterClientUseCase;
@@ -17,8 +18,10 @@ import io.qmq.application.port.out.PullLog;
 import io.qmq.application.port.out.ReadOnlyGroupStore;
 import io.qmq.application.port.out.SubjectRouteStore;
 import io.qmq.application.service.AckMessagesService;
+import io.qmq.application.service.AdministerClusterService;
 import io.qmq.application.service.BrokerAvailability;
 import io.qmq.application.service.BrokerSettings;
+import io.qmq.application.service.ConsumerGroups;
 import io.qmq.application.service.ConsumerLiveness;
 import io.qmq.application.service.MessageArrivals;
 import io.qmq.application.service.PullMessagesService;
@@ -132,5 +135,14 @@ public final class ApplicationModule {
     @Singleton
     static RegisterBrokerUseCase registerBroker(BrokerGroupStore groups, ReadOnlyGroupStore readOnly) {
         return new RegisterBrokerService(groups, readOnly);
+    }
+
+    @Provides
+    @Singleton
+    static AdministerClusterUseCase administerCluster(BrokerGroupStore groups, SubjectRouteStore routes,
+                                                      ReadOnlyGroupStore readOnly, RegisterBrokerUseCase registration,
+                                                      ClientRegistrationStore registrations, Clock clock) {
+        return new AdministerClusterService(groups, routes, readOnly, registration,
+                new ConsumerGroups(registrations, clock, ConsumerGroups.DEFAULT_ONLINE_WINDOW));
     }
 }

@@ -8,6 +8,7 @@ import io.qmq.adapters.netty.NettyServerModule;
 import io.qmq.adapters.sqlstore.SqlDatabase;
 import io.qmq.adapters.sqlstore.SqlStorageModule;
 import io.qmq.adapters.sqlstore.SqlStoreConfig;
+import io.qmq.application.port.in.AdministerClusterUseCase;
 import io.qmq.application.port.out.BrokerGroupStore;
 import io.qmq.application.service.RouteSettings;
 import java.time.Clock;
@@ -26,6 +27,8 @@ public interface MetaComponent {
     MetaServer metaServer();
 
     BrokerGroupStore brokerGroups();
+
+    AdministerClusterUseCase administerCluster();
 
     @Component.Factory
     interface Factory {

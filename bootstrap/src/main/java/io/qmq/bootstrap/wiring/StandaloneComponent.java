@@ -19,6 +19,7 @@ import io.qmq.adapters.sqlstore.SqlDatabase;
 import io.qmq.adapters.sqlstore.SqlMessageStoreModule;
 import io.qmq.adapters.sqlstore.SqlStorageModule;
 import io.qmq.adapters.sqlstore.SqlStoreConfig;
+import io.qmq.application.port.in.AdministerClusterUseCase;
 import io.qmq.application.port.in.RegisterBrokerUseCase;
 import io.qmq.application.port.out.MessageLog;
 import io.qmq.application.port.out.PullLog;
@@ -53,6 +54,8 @@ public interface StandaloneComponent extends DelayParts {
     BrokerServer brokerServer();
 
     RegisterBrokerUseCase registerBroker();
+
+    AdministerClusterUseCase administerCluster();
 
     RedeliverSilentConsumersService redeliverSilentConsumers();
 
