@@ -22,12 +22,15 @@ import java.util.Map;
  */
 public final class ClusterDriver implements Node {
 
+    /** The meta server's admin.token: operators' requests carry it. */
+    public static final String ADMIN_TOKEN = "acceptance-admin-token";
     private static final String LOOPBACK = "127.0.0.1";
 
     private final Path runDir;
     private final Map<String, String> settings;
     private final ChildNode meta;
     private final String metaServerUrl;
+    private final String adminUrl;
     private final Map<String, ChildNode> brokers = new LinkedHashMap<>();
     private final Map<String, Integer> metricsPorts = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -39,6 +42,10 @@ public final class ClusterDriver implements Node {
         int discoveryPort = SharedMetaServerPort.freePort();
         metaSettings.put("meta.server.discover.port", Integer.toString(discoveryPort));
         this.metaServerUrl = "http://" + LOOPBACK + ":" + discoveryPort + "/meta/address";
+        int adminPort = SharedMetaServerPort.freePort();
+        metaSettings.put("admin.port", Integer.toString(adminPort));
+        metaSettings.put("admin.token", ADMIN_TOKEN);
+        this.adminUrl = "http://" + LOOPBACK + ":" + adminPort;
         this.meta = new ChildNode("meta", runDir.resolve("meta"), metaSettings, runDir.resolve("meta.log"));
     }
 
@@ -83,6 +90,11 @@ public final class ClusterDriver implements Node {
         return scrape(group).lines().filter(line -> line.startsWith(metric))
                 .mapToLong(line -> (long) Double.parseDouble(line.substring(metric.length()).trim()))
                 .sum();
+    }
+
+    /** The meta server's admin endpoint, for {@code qmq admin --server}. */
+    public String adminUrl() {
+        return adminUrl;
     }
 
     @Override

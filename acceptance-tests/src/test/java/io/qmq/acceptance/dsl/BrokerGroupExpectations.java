@@ -1,5 +1,6 @@
 package io.qmq.acceptance.dsl;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What one broker group of the scenario's cluster stored, as its metrics tell. */
@@ -19,5 +20,11 @@ public final class BrokerGroupExpectations {
         await("broker group " + group + " storing messages of " + subject)
                 .atMost(Patience.SUBSCRIBING).pollInterval(Patience.POLL)
                 .until(() -> world.cluster().messagesStoredBy(group, wireSubject) > 0);
+    }
+
+    /** The group stored no message of {@code subject} beyond the {@code stored} it had already. */
+    public void storedNoMoreOf(String subject, long stored) {
+        assertThat(world.cluster().messagesStoredBy(group, world.names.subject(subject)))
+                .as("messages of %s stored by broker group %s", subject, group).isEqualTo(stored);
     }
 }

@@ -2,6 +2,9 @@ package io.qmq.acceptance.dsl;
 
 import static org.awaitility.Awaitility.await;
 
+import io.qmq.acceptance.driver.ClusterDriver;
+import io.qmq.bootstrap.admin.AdminEndpoint;
+import java.net.URI;
 import java.time.Duration;
 
 /** Brokers of the scenario's cluster join, die and come back. */
@@ -37,6 +40,16 @@ public final class ClusterEvents {
         await("another " + SENT_AFTER_KILL + " acknowledged sends within " + time)
                 .atMost(time).pollInterval(Patience.POLL)
                 .until(() -> world.ledger.count() >= before + SENT_AFTER_KILL);
+    }
+
+    /**
+     * An operator marks the group read-only through the meta server's admin endpoint; answers how many
+     * messages of {@code subject} the group had stored by then.
+     */
+    public long groupIsMarkedReadOnly(String group, String subject) {
+        new AdminEndpoint(URI.create(world.cluster().adminUrl()), ClusterDriver.ADMIN_TOKEN)
+                .post("/cluster/groups/" + AdminEndpoint.encode(group) + "/readonly");
+        return world.cluster().messagesStoredBy(group, world.names.subject(subject));
     }
 
     /** The group's broker starts again on its data directory and ports. */
