@@ -45,6 +45,7 @@ public final class DelayTimer {
     private boolean loading;
     private long loadedUntil;
     private ScheduledFuture<?> wake;
+    private long wakeAt = Long.MAX_VALUE;
 
     public DelayTimer(ScheduleStore store, DueForwarding forwarding, DelaySettings settings, Clock clock,
                       ScheduledExecutorService timerThread, Executor loader) {
@@ -107,6 +108,8 @@ public final class DelayTimer {
     }
 
     private void tick() {
+        wake = null; // this wake has fired; rewake below schedules the next
+        wakeAt = Long.MAX_VALUE;
         long now = clock.millis();
         List<ScheduleEntry> batch = new ArrayList<>();
         while (!waiting.isEmpty() && waiting.first().dueAt() <= now) {
@@ -156,17 +159,25 @@ public final class DelayTimer {
         return loadedUntil - settings.lookahead().toMillis() / 2;
     }
 
+    /**
+     * Makes sure the timer wakes for the earliest entry (or the next load). A pending wake that is early
+     * enough is kept: offers arrive by the thousand per second, and cancelling and rescheduling a wake
+     * for each left the scheduler's queue full of cancelled wakes.
+     */
     private void rewake() {
         long next = loading ? Long.MAX_VALUE : nextLoadAt();
         if (!waiting.isEmpty()) {
             next = Math.min(next, waiting.first().dueAt());
         }
-        if (wake != null) {
+        boolean pending = wake != null && !wake.isDone();
+        if (next == Long.MAX_VALUE || (pending && wakeAt <= next)) {
+            return;
+        }
+        if (pending) {
             wake.cancel(false);
         }
-        if (next != Long.MAX_VALUE) {
-            wake = timerThread.schedule(this::tick, Math.max(0, next - clock.millis()), TimeUnit.MILLISECONDS);
-        }
+        wakeAt = next;
+        wake = timerThread.schedule(this::tick, Math.max(0, next - clock.millis()), TimeUnit.MILLISECONDS);
     }
 
     /** How many entries are waiting in memory; for tests and metrics. */
