@@ -60,9 +60,12 @@ final class BenchConsumers {
         long now = System.nanoTime();
         firstReceivedNanos.compareAndSet(0, now);
         long receivedMicros = micros(clock.instant());
-        message.attribute(BenchProducers.DUE_AT_MILLIS).ifPresent(due ->
-                lateness.record(message.messageId(), Long.parseLong(due), receivedMicros));
-        message.attribute(BenchProducers.SENT_AT_MICROS).ifPresent(sentAt -> {
+        var due = message.attribute(BenchProducers.DUE_AT_MILLIS);
+        due.ifPresent(at -> lateness.record(message.messageId(), Long.parseLong(at), receivedMicros));
+        // a delayed message's time since it was sent is its delay, not a latency; corrected for
+        // coordinated omission it would also add (delay / send interval) values per message, which
+        // made the bench's own listener the bottleneck of delay runs
+        message.attribute(BenchProducers.SENT_AT_MICROS).filter(sentAt -> due.isEmpty()).ifPresent(sentAt -> {
             long latency = receivedMicros - Long.parseLong(sentAt);
             endToEnd.record(latency, expectedIntervalMicros);
         });
