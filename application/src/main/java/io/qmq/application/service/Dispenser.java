@@ -68,12 +68,12 @@ final class Dispenser {
         List<Message> messages = new ArrayList<>();
         long bytes = 0;
         for (long sequence : pullLog.subjectSequences(consumer, range)) {
-            List<StoredMessage> read = sequence < 0 ? List.of() : log.read(subject, sequence, 1, Integer.MAX_VALUE);
-            if (read.isEmpty() || read.get(0).sequence() != sequence || bytes >= settings.maxPullBytes()) {
+            Optional<Message> message = MessageAtSequence.read(log, subject, sequence);
+            if (message.isEmpty() || bytes >= settings.maxPullBytes()) {
                 break;
             }
-            messages.add(read.get(0).message());
-            bytes += read.get(0).message().size();
+            messages.add(message.get());
+            bytes += message.get().size();
         }
         if (messages.isEmpty()) {
             // nothing of it can be read any more: acknowledge it so it does not block the consumer's acks forever

@@ -6,7 +6,6 @@ import io.qmq.application.port.out.PullLog;
 import io.qmq.domain.consumer.Consumer;
 import io.qmq.domain.consumer.SequenceRange;
 import io.qmq.domain.message.Message;
-import io.qmq.domain.message.StoredMessage;
 import io.qmq.domain.message.Subject;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,13 +53,7 @@ public final class Redelivery {
         Subject subject = consumer.subscription().subject();
         List<Message> copies = new ArrayList<>();
         for (long sequence : pullLog.subjectSequences(consumer, range)) {
-            if (sequence < 0) {
-                continue;
-            }
-            List<StoredMessage> read = log.read(subject, sequence, 1, Integer.MAX_VALUE);
-            if (!read.isEmpty() && read.get(0).sequence() == sequence) {
-                copies.add(read.get(0).message().fileUnder(retry));
-            }
+            MessageAtSequence.read(log, subject, sequence).ifPresent(m -> copies.add(m.fileUnder(retry)));
         }
         return copies;
     }
