@@ -130,6 +130,16 @@ final class FileMessageLog implements MessageLog {
         return index.subjects().stream().filter(s -> s.readableEnd() > 0).map(SubjectLog::subject).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** This log as a master's slave reads it. */
+    FileReplicationSource replicationSource() {
+        return new FileReplicationSource(log, writer);
+    }
+
+    /** This log as a slave's copy of its master's; only for a log that takes no appends of its own. */
+    FileReplicaLog replicaLog() {
+        return FileReplicaLog.open(ring, log, index);
+    }
+
     /** The log position up to which the log is known forced to disk (tests of the flush policy). */
     long forcedPosition() {
         return writer.forcedPosition();

@@ -6,6 +6,8 @@ import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
 import io.qmq.application.port.out.MessageLog;
 import io.qmq.application.port.out.PullLog;
+import io.qmq.application.port.out.ReplicaLog;
+import io.qmq.application.port.out.ReplicationSource;
 import java.time.Clock;
 import javax.inject.Singleton;
 
@@ -39,5 +41,21 @@ public final class FileStorageModule {
     @StringKey("file")
     static PullLog pullLog(FileStore store) {
         return store.pullLog();
+    }
+
+    /** The message log as a master's slave reads it; only the file store replicates. */
+    @Provides
+    @IntoMap
+    @StringKey("file")
+    static ReplicationSource replicationSource(FileStore store) {
+        return store.replicationSource();
+    }
+
+    /** The message log as a slave's copy of its master's. */
+    @Provides
+    @IntoMap
+    @StringKey("file")
+    static ReplicaLog replicaLog(FileStore store) {
+        return store.replicaLog();
     }
 }

@@ -2,11 +2,13 @@ package io.qmq.adapters.filestore;
 
 import io.qmq.application.port.out.MessageLog;
 import io.qmq.application.port.out.PullLog;
+import io.qmq.application.port.out.ReplicaLog;
+import io.qmq.application.port.out.ReplicationSource;
 import java.time.Clock;
 
 /**
- * The file store of one broker: its message log and its pull log, each opened (and recovered) on first
- * use and then shared. Held as a singleton, so both ports use one set of files, and nothing is opened
+ * The file store of one broker: its message log (also as a replication source or a slave's copy) and its
+ * pull log, each opened (and recovered) on first use and then shared. Held as a singleton, so both ports use one set of files, and nothing is opened
  * unless the bootstrap picks the file store.
  */
 final class FileStore {
@@ -15,6 +17,8 @@ final class FileStore {
     private final Clock clock;
     private FileMessageLog messageLog;
     private FilePullLog pullLog;
+    private ReplicationSource replicationSource;
+    private ReplicaLog replicaLog;
 
     FileStore(FileStoreConfig config, Clock clock) {
         this.config = config;
@@ -22,6 +26,26 @@ final class FileStore {
     }
 
     synchronized MessageLog messageLog() {
+        return fileMessageLog();
+    }
+
+    /** The message log as a master's slave copies it. */
+    synchronized ReplicationSource replicationSource() {
+        if (replicationSource == null) {
+            replicationSource = fileMessageLog().replicationSource();
+        }
+        return replicationSource;
+    }
+
+    /** The message log as a slave's copy of its master's; a slave never appends to it otherwise. */
+    synchronized ReplicaLog replicaLog() {
+        if (replicaLog == null) {
+            replicaLog = fileMessageLog().replicaLog();
+        }
+        return replicaLog;
+    }
+
+    private FileMessageLog fileMessageLog() {
         if (messageLog == null) {
             messageLog = FileMessageLog.open(config, clock);
         }

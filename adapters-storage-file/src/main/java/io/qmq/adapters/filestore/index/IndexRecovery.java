@@ -1,12 +1,8 @@
 package io.qmq.adapters.filestore.index;
 
-import io.qmq.adapters.filestore.codec.MessageRecord;
-import io.qmq.adapters.filestore.segment.RecordFrame;
 import io.qmq.adapters.filestore.segment.RecordScanner;
 import io.qmq.adapters.filestore.segment.SegmentedLog;
-import io.qmq.domain.message.Subject;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -82,22 +78,11 @@ public final class IndexRecovery {
         IndexStaging staging = new IndexStaging(index);
         Set<SubjectLog> replayed = new HashSet<>();
         long[] count = new long[1];
+        RecordIndexer indexer = new RecordIndexer(index);
         scanner.scan(log, from, (position, body) -> {
-            SubjectLog subject = index.subjectOrCreate(Subject.of(MessageRecord.subjectName(body)));
-            long sequence = MessageRecord.sequence(body);
-            if (sequence < subject.nextSequence()) {
-                return;
+            if (indexer.index(position, body, staging)) {
+                count[0]++;
             }
-            if (sequence > subject.nextSequence()) {
-                LOG.error("Subject {} jumps from sequence {} to {} at log position {}; the gap reads as holes",
-                        subject.subject(), subject.nextSequence(), sequence, position);
-            }
-            subject.restore(sequence, position);
-            subject.takeSequence(position);
-            staging.add(subject, sequence, position, RecordFrame.frameBytes(body.remaining()),
-                    body.getInt(body.position() + MessageRecord.ENCODED_LENGTH_OFFSET),
-                    body.getLong(body.position() + MessageRecord.APPENDED_AT_OFFSET));
-            count[0]++;
             if (staging.size() >= STAGED_ENTRIES_PER_WRITE) {
                 replayed.addAll(staging.touched());
                 staging.writeAll();

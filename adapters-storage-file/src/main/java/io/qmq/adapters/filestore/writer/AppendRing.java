@@ -6,6 +6,8 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.qmq.application.port.out.LogChunk;
+import io.qmq.application.port.out.ReplicaMark;
 import io.qmq.domain.message.Message;
 import io.qmq.domain.message.StoredMessage;
 import java.util.List;
@@ -31,6 +33,11 @@ public final class AppendRing {
             };
     private static final EventTranslatorTwoArg<AppendEvent, CompletableFuture<CheckpointCapture>, Void> CHECKPOINT =
             (event, sequence, checkpoint, unused) -> event.checkpoint = checkpoint;
+    private static final EventTranslatorTwoArg<AppendEvent, LogChunk, CompletableFuture<ReplicaMark>> REPLICA =
+            (event, sequence, chunk, replicated) -> {
+                event.replica = chunk;
+                event.replicated = replicated;
+            };
 
     private final Disruptor<AppendEvent> disruptor;
     private final RingBuffer<AppendEvent> ring;
@@ -59,6 +66,11 @@ public final class AppendRing {
     /** Publishes a producer's batch; false when the ring is full. */
     public boolean offer(List<Message> messages, CompletableFuture<List<StoredMessage>> appended) {
         return ring.tryPublishEvent(APPEND, messages, appended);
+    }
+
+    /** Publishes a chunk of the master's log to copy (slaves); false when the ring is full. */
+    public boolean offerReplica(LogChunk chunk, CompletableFuture<ReplicaMark> replicated) {
+        return ring.tryPublishEvent(REPLICA, chunk, replicated);
     }
 
     /** Asks the writer for a checkpoint capture; false when the ring is full (try again later). */

@@ -5,10 +5,14 @@ import io.qmq.adapters.filestore.codec.MessageRecord;
 import io.qmq.adapters.filestore.index.ConsumeIndex;
 import io.qmq.adapters.filestore.index.IndexCheckpoint;
 import io.qmq.adapters.filestore.index.IndexStaging;
+import io.qmq.adapters.filestore.index.RecordIndexer;
 import io.qmq.adapters.filestore.index.SubjectLog;
 import io.qmq.adapters.filestore.segment.RecordFrame;
 import io.qmq.adapters.filestore.segment.SegmentedLog;
+import io.qmq.application.port.out.LogChunk;
 import io.qmq.application.port.out.MessageLogException;
+import io.qmq.application.port.out.ReplicaChunkException;
+import io.qmq.application.port.out.ReplicaMark;
 import io.qmq.domain.message.Message;
 import io.qmq.domain.message.StoredMessage;
 import java.io.IOException;
@@ -30,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * touched subject's index entries in one write, forces the log if the policy is {@code sync}, makes
  * the new sequences readable and only then completes the producers' futures.
  *
+ * <p>On a slave the writer also copies chunks of the master's log ({@link ReplicaAppender}), committed
+ * like a batch, so the log, the consume logs and checkpoints keep one owner.
+ *
  * <p>After a write error (or a bug) the writer stops: the batch and every later append fail with a
  * {@link MessageLogException}, and a restart recovers by checksum. Messages of the failed batch may
  * still be on disk, which the port allows (producers retry; consumers see a message at least once).
@@ -45,6 +52,8 @@ public final class MessageWriter implements EventHandler<AppendEvent> {
     private final boolean forceEachBatch;
     private final ByteBuffer buffer;
     private final PendingAppends pending = new PendingAppends();
+    private final ReplicaAppender replicas;
+    private final CommitSignal commits = new CommitSignal();
     private final Set<SubjectLog> writtenSinceCapture = new HashSet<>();
     private volatile long committedPosition;
     private final AtomicLong forcedPosition;
@@ -54,6 +63,7 @@ public final class MessageWriter implements EventHandler<AppendEvent> {
         this.log = log;
         this.index = index;
         this.staging = new IndexStaging(index);
+        this.replicas = new ReplicaAppender(log, new RecordIndexer(index));
         this.clock = clock;
         this.forceEachBatch = forceEachBatch;
         this.buffer = ByteBuffer.allocateDirect(bufferBytes);
@@ -71,6 +81,8 @@ public final class MessageWriter implements EventHandler<AppendEvent> {
                 } else {
                     event.checkpoint.completeExceptionally(stoppedException());
                 }
+            } else if (event.replica != null) {
+                replicate(event.replica, event.replicated);
             } else {
                 stage(event.messages, event.appended);
             }
@@ -90,6 +102,11 @@ public final class MessageWriter implements EventHandler<AppendEvent> {
     /** The log position up to which appends are complete. */
     public long committedPosition() {
         return committedPosition;
+    }
+
+    /** Wakes those waiting for {@link #committedPosition()} to grow. */
+    public CommitSignal commits() {
+        return commits;
     }
 
     /** The log position up to which the log is known to be forced to disk. */
@@ -163,6 +180,28 @@ public final class MessageWriter implements EventHandler<AppendEvent> {
         return new StoredMessage(sequence, now, message);
     }
 
+    private void replicate(LogChunk chunk, CompletableFuture<ReplicaMark> replicated) throws IOException {
+        commit();
+        if (failure != null) {
+            replicated.completeExceptionally(stoppedException());
+            return;
+        }
+        ReplicaMark mark;
+        try {
+            mark = replicas.append(chunk, staging);
+        } catch (ReplicaChunkException e) {
+            replicated.completeExceptionally(e);
+            return;
+        }
+        commit();
+        if (committedPosition < mark.end()) {
+            // every record of the chunk was one its subject already had, so nothing was staged to commit
+            committedPosition = mark.end();
+            commits.committed();
+        }
+        replicated.complete(mark);
+    }
+
     private void commit() throws IOException {
         if (pending.isEmpty() && staging.size() == 0) {
             return;
@@ -180,6 +219,7 @@ public final class MessageWriter implements EventHandler<AppendEvent> {
         }
         staging.clear();
         committedPosition = end;
+        commits.committed();
         pending.completeAll();
     }
 
@@ -197,6 +237,9 @@ public final class MessageWriter implements EventHandler<AppendEvent> {
         }
         if (event.checkpoint != null) {
             event.checkpoint.completeExceptionally(stoppedException());
+        }
+        if (event.replicated != null) {
+            event.replicated.completeExceptionally(stoppedException());
         }
     }
 
