@@ -21,9 +21,12 @@ public record SqlStoreConfig(String jdbcUrl, String user, String password, int p
     /**
      * An embedded H2 database closes when its last connection does; the pool owns that moment, so
      * H2's own shutdown hook is switched off (it would close the database under a server still
-     * stopping). A lock wait shorter than a slow disk's commit would turn races into errors.
+     * stopping). A lock wait shorter than a slow disk's commit would turn races into errors. H2 writes
+     * commits to its file in the background every half second by default, so a killed process would lose
+     * what brokers and the meta server had already confirmed: WRITE_DELAY=0 writes each commit before it
+     * returns.
      */
-    private static final String H2_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+    private static final String H2_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
 
     public SqlStoreConfig {
         Objects.requireNonNull(jdbcUrl, "jdbc url");

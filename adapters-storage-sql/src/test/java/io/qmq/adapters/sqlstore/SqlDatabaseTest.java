@@ -9,6 +9,7 @@ import io.qmq.domain.cluster.BrokerState;
 import io.qmq.domain.cluster.ClientRegistration;
 import io.qmq.domain.cluster.ClientType;
 import io.qmq.domain.message.Subject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.jooq.SQLDialect;
@@ -41,6 +42,24 @@ class SqlDatabaseTest {
 
         try (SqlDatabase second = SqlDatabase.open(SqlStoreConfig.embeddedH2(dataDir))) {
             assertThat(new JooqBrokerGroupStore(second.dsl()).find("g-1")).contains(GROUP);
+        }
+    }
+
+    /**
+     * A process killed right after a commit leaves only what H2 had written to its file by then: the copy
+     * of the file taken before the database closes stands for what a SIGKILL leaves on disk.
+     */
+    @Test
+    void aCommittedChangeIsInTheFileAsSoonAsTheCommitReturns(@TempDir Path crashImage) throws Exception {
+        try (SqlDatabase database = SqlDatabase.open(SqlStoreConfig.embeddedH2(dataDir))) {
+            new JooqBrokerGroupStore(database.dsl()).save(GROUP);
+
+            Files.createDirectories(crashImage.resolve("meta"));
+            Files.copy(dataDir.resolve("meta").resolve("qmq.mv.db"), crashImage.resolve("meta").resolve("qmq.mv.db"));
+        }
+
+        try (SqlDatabase afterTheCrash = SqlDatabase.open(SqlStoreConfig.embeddedH2(crashImage))) {
+            assertThat(new JooqBrokerGroupStore(afterTheCrash.dsl()).find("g-1")).contains(GROUP);
         }
     }
 
