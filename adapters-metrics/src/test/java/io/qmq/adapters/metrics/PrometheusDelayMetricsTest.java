@@ -9,14 +9,16 @@ import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.qmq.domain.message.Subject;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class PrometheusDelayMetricsTest {
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final AtomicLong pending = new AtomicLong();
     private final PrometheusDelayMetrics metrics = new PrometheusDelayMetrics(registry, () -> {
         throw new IllegalStateException("no timer in this test");
-    });
+    }, () -> new CountingStore(pending));
 
     @Test
     void scheduledAndForwardedCountPerSubject() {
@@ -60,10 +62,43 @@ class PrometheusDelayMetricsTest {
     }
 
     @Test
+    void messagesFoundAlreadyStoredCountAsForwardedToo() {
+        metrics.foundAlreadyStored(Subject.of("orders"), 2);
+
+        assertThat(counterTotal("qmq_delay_messages_found_stored")).isEqualTo(2);
+        assertThat(counterTotal("qmq_delay_messages_forwarded")).isEqualTo(2);
+    }
+
+    @Test
+    void thePendingGaugeReadsTheStoreAtEachScrape() {
+        pending.set(7);
+        assertThat(gauge("qmq_delay_pending_messages")).isEqualTo(7);
+
+        pending.set(3);
+        assertThat(gauge("qmq_delay_pending_messages")).isEqualTo(3);
+    }
+
+    @Test
+    void aStoreThatCannotAnswerDoesNotBreakTheScrape() {
+        PrometheusRegistry other = new PrometheusRegistry();
+        new PrometheusDelayMetrics(other, () -> null, () -> {
+            throw new IllegalStateException("no store in this test");
+        });
+
+        assertThat(((GaugeSnapshot) other.scrape().stream()
+                .filter(s -> s.getMetadata().getName().equals("qmq_delay_pending_messages")).findFirst().orElseThrow())
+                .getDataPoints().get(0).getValue()).isNaN();
+    }
+
+    @Test
     void aTimerThatCannotAnswerDoesNotBreakTheScrape() {
         GaugeSnapshot gauge = (GaugeSnapshot) snapshot("qmq_delay_due_soon_messages");
 
         assertThat(gauge.getDataPoints().get(0).getValue()).isNaN();
+    }
+
+    private double gauge(String name) {
+        return ((GaugeSnapshot) snapshot(name)).getDataPoints().get(0).getValue();
     }
 
     private double counterTotal(String name) {

@@ -3,6 +3,7 @@ package io.qmq.adapters.netty;
 import dagger.Module;
 import dagger.Provides;
 import io.qmq.application.port.in.AckMessagesUseCase;
+import io.qmq.application.port.in.FindStoredMessagesUseCase;
 import io.qmq.application.port.in.PullMessagesUseCase;
 import io.qmq.application.port.in.RegisterBrokerUseCase;
 import io.qmq.application.port.in.RegisterClientUseCase;
@@ -24,8 +25,8 @@ public final class NettyServerModule {
     @Provides
     @Singleton
     static BrokerServer brokerServer(BrokerServerConfig config, SendMessagesUseCase send, PullMessagesUseCase pull,
-                                     AckMessagesUseCase ack) {
-        return new BrokerServer(config, send, pull, ack);
+                                     AckMessagesUseCase ack, FindStoredMessagesUseCase findStored) {
+        return new BrokerServer(config, send, pull, ack, findStored);
     }
 
     @Provides

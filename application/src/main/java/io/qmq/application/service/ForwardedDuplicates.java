@@ -16,9 +16,10 @@ import java.util.zip.CRC32;
  * <p>A message is the same when its subject, id and exact bytes are: a consumer's delayed retry keeps
  * the id but changes its attempt count and creation time, so it is never mistaken for a duplicate.
  * The window is bounded (the most recent {@value #CAPACITY} forwarded messages) and lives in memory,
- * so it covers a delay server's restart, not the broker's own.
+ * so it covers a delay server's restart, not the broker's own ({@link FindStoredMessagesService} reads
+ * the log for that). One instance per broker, shared by the services that send and find messages.
  */
-final class ForwardedDuplicates {
+public final class ForwardedDuplicates {
 
     static final int CAPACITY = 200_000;
 

@@ -30,10 +30,17 @@ public final class SendMessagesService implements SendMessagesUseCase {
     private final BrokerMetrics metrics;
     private final BrokerSettings settings;
     private final BrokerAvailability availability;
-    private final ForwardedDuplicates duplicates = new ForwardedDuplicates();
+    private final ForwardedDuplicates duplicates;
 
     public SendMessagesService(MessageLog log, MessageArrivals arrivals, BrokerMetrics metrics, BrokerSettings settings,
                                BrokerAvailability availability) {
+        this(log, arrivals, metrics, settings, availability, new ForwardedDuplicates());
+    }
+
+    /** With the window of recent forwards that {@link FindStoredMessagesService} consults too. */
+    public SendMessagesService(MessageLog log, MessageArrivals arrivals, BrokerMetrics metrics, BrokerSettings settings,
+                               BrokerAvailability availability, ForwardedDuplicates duplicates) {
+        this.duplicates = duplicates;
         this.availability = availability;
         this.log = log;
         this.arrivals = arrivals;

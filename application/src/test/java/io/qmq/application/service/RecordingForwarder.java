@@ -1,20 +1,33 @@
 package io.qmq.application.service;
 
 import io.qmq.application.port.out.MessageForwarder;
+import io.qmq.application.port.out.StoredCheck;
 import io.qmq.domain.message.Message;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A forwarder that remembers what it forwarded and when, and can be told to fail the next calls. */
+/**
+ * A forwarder that remembers what it forwarded and when, and can be told to fail the next calls. Its
+ * broker stores what was forwarded, plus what a test puts in {@link #brokerStores}; whether the broker
+ * can be asked about a message is up to {@link #unreachable}.
+ */
 final class RecordingForwarder implements MessageForwarder {
 
     record Forwarded(Message message, long at) {
     }
 
+    record Check(List<Message> candidates, long since) {
+    }
+
     final List<Forwarded> forwarded = new CopyOnWriteArrayList<>();
+    final List<Message> brokerStores = new CopyOnWriteArrayList<>();
+    final List<Check> checks = new CopyOnWriteArrayList<>();
     final AtomicInteger failuresToCome = new AtomicInteger();
+    final AtomicBoolean unreachable = new AtomicBoolean();
 
     @Override
     public CompletableFuture<List<Message>> forward(List<Message> messages) {
@@ -23,7 +36,23 @@ final class RecordingForwarder implements MessageForwarder {
         }
         long now = System.currentTimeMillis();
         messages.forEach(m -> forwarded.add(new Forwarded(m, now)));
+        brokerStores.addAll(messages);
         return CompletableFuture.completedFuture(messages);
+    }
+
+    @Override
+    public CompletableFuture<StoredCheck> alreadyStored(List<Message> candidates, long since) {
+        checks.add(new Check(List.copyOf(candidates), since));
+        if (unreachable.get()) {
+            return CompletableFuture.completedFuture(new StoredCheck(List.of(), candidates));
+        }
+        List<Message> stored = new ArrayList<>();
+        for (Message candidate : candidates) {
+            if (brokerStores.contains(candidate)) {
+                stored.add(candidate);
+            }
+        }
+        return CompletableFuture.completedFuture(new StoredCheck(stored, List.of()));
     }
 
     List<String> ids() {

@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import io.qmq.application.port.in.AckMessagesUseCase;
 import io.qmq.application.port.in.AdministerClusterUseCase;
+import io.qmq.application.port.in.FindStoredMessagesUseCase;
 import io.qmq.application.port.in.PullMessagesUseCase;
 import io.qmq.application.port.in.RegisterBrokerUseCase;
 import io.qmq.application.port.in.RegisterClientUseCase;
@@ -23,6 +24,8 @@ import io.qmq.application.service.BrokerAvailability;
 import io.qmq.application.service.BrokerSettings;
 import io.qmq.application.service.ConsumerGroups;
 import io.qmq.application.service.ConsumerLiveness;
+import io.qmq.application.service.FindStoredMessagesService;
+import io.qmq.application.service.ForwardedDuplicates;
 import io.qmq.application.service.MessageArrivals;
 import io.qmq.application.service.PullMessagesService;
 import io.qmq.application.service.RedeliverSilentConsumersService;
@@ -81,11 +84,25 @@ public final class ApplicationModule {
         return new Redelivery(log, pullLog, arrivals, metrics);
     }
 
+    /** The recent forwards of delay servers, which both sends and finds consult. */
+    @Provides
+    @Singleton
+    static ForwardedDuplicates forwardedDuplicates() {
+        return new ForwardedDuplicates();
+    }
+
     @Provides
     @Singleton
     static SendMessagesUseCase sendMessages(MessageLog log, MessageArrivals arrivals, BrokerMetrics metrics,
-                                            BrokerSettings settings, BrokerAvailability availability) {
-        return new SendMessagesService(log, arrivals, metrics, settings, availability);
+                                            BrokerSettings settings, BrokerAvailability availability,
+                                            ForwardedDuplicates duplicates) {
+        return new SendMessagesService(log, arrivals, metrics, settings, availability, duplicates);
+    }
+
+    @Provides
+    @Singleton
+    static FindStoredMessagesUseCase findStoredMessages(MessageLog log, ForwardedDuplicates duplicates) {
+        return new FindStoredMessagesService(log, duplicates);
     }
 
     @Provides

@@ -5,6 +5,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.qmq.adapters.netty.codec.CommandCode;
+import io.qmq.adapters.netty.codec.FindStoredResponseBody;
 import io.qmq.adapters.netty.codec.ResponseCode;
 import io.qmq.adapters.netty.codec.SendResponseBody;
 import io.qmq.domain.cluster.ClientType;
@@ -12,6 +13,7 @@ import io.qmq.domain.message.Subject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -61,6 +63,15 @@ public final class ForwardingLink implements AutoCloseable {
         return meta.route(ClientType.PRODUCER, subject, "").thenApply(route -> route.nextWritable().map(BrokerRoute::address));
     }
 
+    /**
+     * The {@code host:port} of the master of every realtime group the subject's producer route lists,
+     * once the meta server answered; empty if it listed none.
+     */
+    public CompletableFuture<List<String>> producerBrokers(Subject subject) {
+        return meta.route(ClientType.PRODUCER, subject, "")
+                .thenApply(route -> route.groups().stream().map(BrokerRoute::address).distinct().toList());
+    }
+
     /** Asks the meta server again for the subject's producer route, after a broker failed us. */
     public void refreshRoute(Subject subject) {
         meta.refresh(ClientType.PRODUCER, subject);
@@ -83,6 +94,21 @@ public final class ForwardingLink implements AutoCloseable {
                 failures.put(failure.messageId(), failure.code());
             }
             return failures;
+        });
+    }
+
+    /**
+     * Sends our FIND_STORED_MESSAGES with a body the caller encoded (taken over by this call). Completes
+     * with the places of the candidates the broker stores; exceptionally when no answer came in
+     * {@code timeout} or the broker could not tell (a header code other than success).
+     */
+    public CompletableFuture<List<Integer>> findStored(String address, ByteBuf body, Duration timeout) {
+        return connections.to(address).request(CommandCode.FIND_STORED_MESSAGES, body, timeout, frame -> {
+            int code = frame.header().code();
+            if (code != ResponseCode.SUCCESS) {
+                throw TransportException.refused(address, "header code " + code);
+            }
+            return FindStoredResponseBody.decode(frame.body()).storedIndexes();
         });
     }
 

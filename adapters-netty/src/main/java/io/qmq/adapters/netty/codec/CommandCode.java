@@ -9,6 +9,13 @@ public final class CommandCode {
     /** A broker to the meta server: online, heartbeat or offline (server to server, §7.1). */
     public static final int BROKER_REGISTER = 30;
     public static final int CLIENT_REGISTER = 35;
+    /**
+     * Ours, not QMQ's: a delay server asks a realtime broker which messages it already stores
+     * ({@link FindStoredRequestBody}). QMQ's command codes are all at most 100, so codes from 30,000 up
+     * (still a positive i16) are left to requests between our own nodes; a stock broker answers this
+     * one with UNKNOWN_CODE (3), which the asker takes as "unknown", never as "not stored".
+     */
+    public static final int FIND_STORED_MESSAGES = 30_001;
 
     private CommandCode() {
     }

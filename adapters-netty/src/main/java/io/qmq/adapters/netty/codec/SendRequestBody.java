@@ -47,6 +47,12 @@ public final class SendRequestBody {
         records.forEach(record -> record.encodeWithCrc(out));
     }
 
+    /** Writes one record kept as a broker stores it (fields 2..10), behind its recomputed crc. */
+    public static void encodeStored(ByteBuf out, byte[] stored) {
+        out.writeLong(crc32(stored));
+        out.writeBytes(stored);
+    }
+
     private static IncomingRecord decodeRecord(BodyReader r) {
         long crc = r.i64("crc");
         int start = r.position();

@@ -3,8 +3,10 @@ package io.qmq.adapters.netty.forward;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.qmq.adapters.netty.client.ForwardingLink;
+import io.qmq.adapters.netty.codec.SendRequestBody;
 import io.qmq.adapters.netty.codec.SendResponseBody;
 import io.qmq.application.port.out.MessageForwarder;
+import io.qmq.application.port.out.StoredCheck;
 import io.qmq.domain.message.Message;
 import io.qmq.domain.message.Subject;
 import java.util.ArrayList;
@@ -14,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * subjects is split per target broker and into requests of at most {@code maxPerRequest} records. A
  * message counts as forwarded when its broker answered it stored or duplicate; anything else (no route,
  * no answer within the timeout, a refusal) leaves it to the delay timer's retry, and asks the meta
- * server for a fresh route. The returned future never completes exceptionally.
+ * server for a fresh route. The returned future never completes exceptionally. Messages in doubt after a
+ * restart are looked up in every group of their subject by {@link StoredLookup}.
  */
 final class NettyMessageForwarder implements MessageForwarder {
 
@@ -35,10 +37,12 @@ final class NettyMessageForwarder implements MessageForwarder {
 
     private final ForwardingLink link;
     private final ForwarderConfig config;
+    private final StoredLookup lookup;
 
     NettyMessageForwarder(ForwardingLink link, ForwarderConfig config) {
         this.link = link;
         this.config = config;
+        this.lookup = new StoredLookup(link, config);
     }
 
     @Override
@@ -48,6 +52,11 @@ final class NettyMessageForwarder implements MessageForwarder {
                 .completeOnTimeout(Optional.empty(), config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)));
         return CompletableFuture.allOf(targets.values().toArray(CompletableFuture[]::new))
                 .thenCompose(ignored -> sendPerBroker(byBroker(targets)));
+    }
+
+    @Override
+    public CompletableFuture<StoredCheck> alreadyStored(List<Message> candidates, long since) {
+        return lookup.check(candidates, since);
     }
 
     private Map<String, List<Message>> byBroker(Map<Message, CompletableFuture<Optional<String>>> targets) {
@@ -109,12 +118,7 @@ final class NettyMessageForwarder implements MessageForwarder {
     static ByteBuf encode(List<Message> chunk) {
         int size = chunk.stream().mapToInt(m -> CRC_BYTES + m.size()).sum();
         ByteBuf body = Unpooled.buffer(size);
-        for (Message message : chunk) {
-            CRC32 crc = new CRC32();
-            crc.update(message.encoded());
-            body.writeLong(crc.getValue());
-            body.writeBytes(message.encoded());
-        }
+        chunk.forEach(message -> SendRequestBody.encodeStored(body, message.encoded()));
         return body;
     }
 

@@ -6,9 +6,11 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.qmq.adapters.netty.codec.FrameDecoder;
 import io.qmq.adapters.netty.codec.FrameEncoder;
 import io.qmq.application.port.in.AckMessagesUseCase;
+import io.qmq.application.port.in.FindStoredMessagesUseCase;
 import io.qmq.application.port.in.PullMessagesUseCase;
 import io.qmq.application.port.in.SendMessagesUseCase;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
@@ -30,10 +32,21 @@ public final class BrokerChannelInitializer extends ChannelInitializer<SocketCha
      */
     public BrokerChannelInitializer(int maxFrameBytes, Duration idleTimeout, SendMessagesUseCase send,
                                     PullMessagesUseCase pull, AckMessagesUseCase ack, Executor blockingWork) {
+        this(maxFrameBytes, idleTimeout, send, pull, ack, Optional.empty(), blockingWork);
+    }
+
+    /**
+     * @param findStored answers delay servers' FIND_STORED_MESSAGES on {@code blockingWork}; without it
+     *                   they get UNKNOWN_CODE
+     */
+    public BrokerChannelInitializer(int maxFrameBytes, Duration idleTimeout, SendMessagesUseCase send,
+                                    PullMessagesUseCase pull, AckMessagesUseCase ack,
+                                    Optional<FindStoredMessagesUseCase> findStored, Executor blockingWork) {
         this.maxFrameBytes = maxFrameBytes;
         this.idleTimeout = idleTimeout;
         this.dispatcher = new BrokerRequestDispatcher(new SendMessageHandler(send), new PullMessageHandler(pull),
-                new AckMessageHandler(ack, blockingWork));
+                new AckMessageHandler(ack, blockingWork),
+                findStored.map(useCase -> new FindStoredMessagesHandler(useCase, blockingWork)));
     }
 
     @Override

@@ -8,11 +8,13 @@ import io.qmq.adapters.netty.codec.Frame;
 import io.qmq.adapters.netty.codec.FrameHeader;
 import io.qmq.adapters.netty.codec.RejectedFrame;
 import io.qmq.adapters.netty.codec.ResponseCode;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes a broker connection's requests by command code: SEND (10), PULL (11), ACK (12); anything else
+ * Routes a broker connection's requests by command code: SEND (10), PULL (11), ACK (12) and our own
+ * FIND_STORED_MESSAGES (30001) where the broker answers it; anything else
  * gets UNKNOWN_CODE (3) with an empty body. Each handler reads the body completely before returning, so
  * the frame is released here. A request that fails unexpectedly gets 51 and the connection stays open.
  * Stateless and shared by all connections.
@@ -25,11 +27,18 @@ final class BrokerRequestDispatcher extends ChannelInboundHandlerAdapter {
     private final SendMessageHandler send;
     private final PullMessageHandler pull;
     private final AckMessageHandler ack;
+    private final Optional<FindStoredMessagesHandler> findStored;
 
     BrokerRequestDispatcher(SendMessageHandler send, PullMessageHandler pull, AckMessageHandler ack) {
+        this(send, pull, ack, Optional.empty());
+    }
+
+    BrokerRequestDispatcher(SendMessageHandler send, PullMessageHandler pull, AckMessageHandler ack,
+                            Optional<FindStoredMessagesHandler> findStored) {
         this.send = send;
         this.pull = pull;
         this.ack = ack;
+        this.findStored = findStored;
     }
 
     @Override
@@ -57,6 +66,8 @@ final class BrokerRequestDispatcher extends ChannelInboundHandlerAdapter {
             case CommandCode.SEND_MESSAGE -> send.handle(ctx, header, frame.body());
             case CommandCode.PULL_MESSAGE -> pull.handle(ctx, header, frame.body());
             case CommandCode.ACK_REQUEST -> ack.handle(ctx, header, frame.body());
+            case CommandCode.FIND_STORED_MESSAGES -> findStored.ifPresentOrElse(h -> h.handle(ctx, header, frame.body()),
+                    () -> Replies.empty(ctx, header, ResponseCode.UNKNOWN_CODE));
             default -> Replies.empty(ctx, header, ResponseCode.UNKNOWN_CODE);
         }
     }

@@ -13,6 +13,7 @@ import io.qmq.application.port.in.RouteAnswer;
 import io.qmq.application.port.in.SendResult;
 import io.qmq.application.port.in.SendStatus;
 import io.qmq.application.port.out.MessageForwarder;
+import io.qmq.application.port.out.StoredCheck;
 import io.qmq.domain.cluster.BrokerGroup;
 import io.qmq.domain.cluster.BrokerGroupKind;
 import io.qmq.domain.cluster.BrokerState;
@@ -85,6 +86,48 @@ class NettyMessageForwarderTest {
     }
 
     @Test
+    void aMessageInDoubtIsFoundInWhicheverGroupOfItsSubjectStoresIt() throws Exception {
+        Message inFirst = message("orders", "o-1");
+        Message inSecond = message("orders", "o-2");
+        Message nowhere = message("orders", "o-3");
+        Message retried = message("orders", "o-1", 2L); // same id, other bytes
+        List<Long> sinces = new CopyOnWriteArrayList<>();
+        int first = brokerStoring(List.of(inFirst), sinces);
+        int second = brokerStoring(List.of(inSecond), sinces);
+        MessageForwarder forwarder = ForwardModule.open(forwarderConfig(meta(Map.of("orders", List.of(first, second)))),
+                Clock.systemUTC());
+        servers.add(forwarder);
+
+        StoredCheck check = forwarder.alreadyStored(List.of(inFirst, nowhere, inSecond, retried), 42L)
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(check.stored()).containsExactlyInAnyOrder(inFirst, inSecond);
+        assertThat(check.unanswered()).isEmpty();
+        assertThat(sinces).containsExactly(42L, 42L);
+    }
+
+    @Test
+    void aGroupThatCannotBeAskedLeavesWhatTheOthersDoNotStoreUnanswered() throws Exception {
+        Message stored = message("orders", "o-1");
+        Message unknown = message("orders", "o-2");
+        Message ofAnUnroutedSubject = message("payments", "p-1");
+        int reachable = brokerStoring(List.of(stored), new CopyOnWriteArrayList<>());
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        MessageForwarder forwarder = ForwardModule.open(forwarderConfig(meta(Map.of("orders",
+                List.of(reachable, closedPort), "payments", List.of()))), Clock.systemUTC());
+        servers.add(forwarder);
+
+        StoredCheck check = forwarder.alreadyStored(List.of(stored, unknown, ofAnUnroutedSubject), 1L)
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(check.stored()).containsExactly(stored);
+        assertThat(check.unanswered()).containsExactlyInAnyOrder(unknown, ofAnUnroutedSubject);
+    }
+
+    @Test
     void theBodyCarriesTheStoredBytesBehindTheirCrc() {
         Message message = message("orders", "o-1");
 
@@ -111,6 +154,29 @@ class NettyMessageForwarderTest {
         return "http://127.0.0.1:" + meta.discoveryPort() + "/meta/address";
     }
 
+    /** A meta server that routes each subject to the brokers on the given ports, one group each. */
+    private String meta(Map<String, List<Integer>> portsBySubject) {
+        MetaServer meta = new MetaServer(new MetaServerConfig("127.0.0.1", 0, 0, "127.0.0.1"), command -> {
+            List<BrokerGroup> groups = portsBySubject.getOrDefault(command.registration().subject().name(), List.of())
+                    .stream().map(port -> new BrokerGroup("g-" + port, BrokerGroupKind.REALTIME, "127.0.0.1:" + port,
+                            BrokerState.READ_WRITE, 1)).toList();
+            return new RouteAnswer(1, true, groups);
+        }, group -> group.state(), Clock.systemUTC()).start();
+        servers.add(meta);
+        return "http://127.0.0.1:" + meta.discoveryPort() + "/meta/address";
+    }
+
+    /** A broker whose store holds {@code holds}; it records the 'since' of every find it is asked. */
+    private int brokerStoring(List<Message> holds, List<Long> sinces) {
+        BrokerServer broker = new BrokerServer(BrokerServerConfig.listeningOn("127.0.0.1", 0),
+                command -> new CompletableFuture<>(), pull -> new CompletableFuture<>(), ack -> { }, command -> {
+                    sinces.add(command.since());
+                    return command.candidates().stream().filter(holds::contains).toList();
+                }).start();
+        servers.add(broker);
+        return broker.port();
+    }
+
     private int broker(List<Message> received) {
         BrokerServer broker = new BrokerServer(BrokerServerConfig.listeningOn("127.0.0.1", 0), command -> {
             received.addAll(command.messages());
@@ -124,8 +190,12 @@ class NettyMessageForwarderTest {
     }
 
     private static Message message(String subject, String id) {
+        return message(subject, id, 1L);
+    }
+
+    private static Message message(String subject, String id, long createdAt) {
         long dueAt = 1_700_000_000_000L;
-        MessageRecord record = new MessageRecord((byte) (MessageFlags.DELAY | MessageFlags.TAGS), 1L, dueAt, subject, id, List.of("t"),
+        MessageRecord record = new MessageRecord((byte) (MessageFlags.DELAY | MessageFlags.TAGS), createdAt, dueAt, subject, id, List.of("t"),
                 Map.of("qmq_createTime", "1", "k", "v"));
         ByteBuf buf = Unpooled.buffer();
         record.encode(buf);
@@ -133,6 +203,6 @@ class NettyMessageForwarderTest {
         buf.readBytes(encoded);
         buf.release();
         return new Message(Subject.of(subject), MessageId.of(id), Tags.of(List.of("t")), new MessageFlags((byte) (MessageFlags.DELAY | MessageFlags.TAGS)),
-                1L, dueAt, encoded);
+                createdAt, dueAt, encoded);
     }
 }

@@ -4,6 +4,7 @@ import io.qmq.application.port.out.MessageLogException;
 import io.qmq.application.port.out.ScheduleCatalog;
 import io.qmq.application.port.out.ScheduleStore;
 import io.qmq.domain.delay.DueMessage;
+import io.qmq.domain.delay.InDoubtDispatch;
 import io.qmq.domain.delay.ScheduleEntry;
 import io.qmq.domain.delay.ScheduledMessage;
 import io.qmq.domain.message.MessageId;
@@ -25,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Directory layout: {@code log/<number>.log} (schedule log), {@code segments/<start>-<end>-<firstId>.index}
  * and {@code .settled} (one pair per span of due times), {@code schedule-ids} ({@link IdReservation}),
- * {@code schedule.lock} ({@link StoreLock}).
+ * {@code dispatching} ({@link DispatchJournal}), {@code schedule.lock} ({@link StoreLock}).
  *
  * <p>An entry's location is its record's location in the schedule log. Every read checks the record
  * there against the entry (checksum, id, due time), so nothing is served from damaged bytes.
@@ -43,10 +44,12 @@ final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
     private final ScheduleWriter writer;
     private final CatalogScan catalog;
     private final LogRetention retention;
+    private final List<InDoubtDispatch> inDoubtAtOpen;
+    private final DispatchJournal dispatches;
     private volatile boolean closed;
 
     private FileScheduleStore(ScheduleStoreConfig config, StoreLock lock, ScheduleLog log, ScheduleSegments segments,
-                              IdReservation ids, LogRetention retention) {
+                              IdReservation ids, LogRetention retention) throws IOException {
         this.config = config;
         this.lock = lock;
         this.log = log;
@@ -60,6 +63,15 @@ final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
             appenders.force();
         }, config.queueCapacity(), config.flush(), config.flushInterval());
         this.catalog = new CatalogScan(log, segments);
+        List<InDoubtDispatch> inDoubt = new ArrayList<>();
+        for (InDoubtDispatch recorded : DispatchJournal.recorded(config.dir())) {
+            if (isPending(recorded.entry())) {
+                inDoubt.add(recorded);
+            }
+        }
+        inDoubt.sort(Comparator.comparing(InDoubtDispatch::entry, DUE_ORDER));
+        this.inDoubtAtOpen = List.copyOf(inDoubt);
+        this.dispatches = DispatchJournal.open(config.dir(), inDoubtAtOpen);
     }
 
     /** Opens (or creates) the store in the configured directory, recovering from a crash. */
@@ -125,6 +137,29 @@ final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
     }
 
     @Override
+    public void markDispatching(List<ScheduleEntry> entries, long atMillis) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try {
+            dispatches.dispatching(entries, atMillis);
+        } catch (IOException e) {
+            throw new MessageLogException("could not record the dispatch of " + entries.size() + " messages in "
+                    + config.dir(), e);
+        }
+    }
+
+    @Override
+    public List<InDoubtDispatch> dispatchesInDoubt() {
+        return inDoubtAtOpen.stream().filter(d -> dispatches.isUnsettled(d.entry().scheduleId())).toList();
+    }
+
+    @Override
+    public long pendingCount() {
+        return retention.pendingTotal();
+    }
+
+    @Override
     public void markForwarded(ScheduleEntry entry) {
         settle(entry, SettleFile.FORWARDED);
     }
@@ -145,11 +180,17 @@ final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
             if (settled) {
                 segment.awaitDurable();
                 retention.settled(entry.location());
+                dispatches.settled(entry.scheduleId());
             }
             return settled;
         } catch (IOException e) {
             throw new MessageLogException("could not settle scheduled message " + entry.scheduleId() + " in " + segment, e);
         }
+    }
+
+    private boolean isPending(ScheduleEntry entry) throws IOException {
+        ScheduleSegment segment = segmentOf(entry);
+        return segment != null && !segment.isSettled(entry.scheduleId(), log) && record(entry) != null;
     }
 
     /** The intact log record behind the entry, if it is the entry's message. */
@@ -190,6 +231,7 @@ final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
         writer.stop();
         try {
             appenders.close();
+            dispatches.close();
             for (ScheduleSegment segment : segments.all()) {
                 segment.closeFiles();
             }

@@ -10,7 +10,8 @@ import java.util.Map;
  * Deletes schedule-log segments once every message in them is forwarded or cancelled, so that disk
  * use follows the pending messages rather than everything ever scheduled (QMQ keeps all unless a
  * switch, off by default, deletes by age alone). It counts, per log segment, the pending messages
- * whose records lie there: one number per segment, whatever the number of messages.
+ * whose records lie there: one number per segment, whatever the number of messages. Their sum, kept
+ * too, is the store's exact pending count.
  *
  * <p>The counts are built at open by one scan of the index files. The active segment is never
  * deleted; it is checked again when the writer moves on from it.
@@ -19,6 +20,7 @@ final class LogRetention {
 
     private final ScheduleLog log;
     private final Map<Integer, Long> pending = new HashMap<>();
+    private long total;
 
     private LogRetention(ScheduleLog log) {
         this.log = log;
@@ -32,6 +34,7 @@ final class LogRetention {
                 segment.forEachEntry(entry -> {
                     if (log.holds(entry.location()) && !isSettled(segment, entry.scheduleId(), log)) {
                         retention.pending.merge(LogLocation.segmentOf(entry.location()), 1L, Long::sum);
+                        retention.total++;
                     }
                 });
             } catch (UncheckedIOException e) {
@@ -50,15 +53,22 @@ final class LogRetention {
     /** A message was stored at the location; writer thread, before its add completes. */
     synchronized void added(long location) {
         pending.merge(LogLocation.segmentOf(location), 1L, Long::sum);
+        total++;
     }
 
     /** The message at the location was forwarded or cancelled. */
     synchronized void settled(long location) throws IOException {
         int number = LogLocation.segmentOf(location);
         pending.computeIfPresent(number, (n, count) -> count - 1);
+        total--;
         if (log.isSealed(number)) {
             deleteIfDone(number);
         }
+    }
+
+    /** How many messages are pending in the whole store. */
+    synchronized long pendingTotal() {
+        return total;
     }
 
     /** The writer moved on from this segment. */

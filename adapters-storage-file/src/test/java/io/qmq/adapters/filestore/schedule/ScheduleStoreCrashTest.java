@@ -49,6 +49,25 @@ class ScheduleStoreCrashTest {
         assertThat(settled).isNotEmpty();
     }
 
+    @Test
+    void aDispatchRecordedBeforeTheKillIsInDoubtAfterItUnlessSettled() throws Exception {
+        ForkedJvm jvm = ForkedJvm.start(DispatchCrashProbe.class, "128m", dir.resolve("dispatch.out"),
+                dir.resolve("store").toString());
+        awaitReady(jvm);
+        jvm.kill();
+        List<Long> expected = jvm.outputText().lines().filter(l -> l.startsWith("in-doubt ")).findFirst().orElseThrow()
+                .substring("in-doubt ".length()).lines().flatMap(l -> java.util.Arrays.stream(l.split(",")))
+                .map(Long::parseLong).toList();
+
+        try (FileScheduleStore store = FileScheduleStore.open(ScheduleStoreConfig.defaults(dir.resolve("store")))) {
+            assertThat(store.dispatchesInDoubt()).extracting(d -> d.entry().scheduleId())
+                    .containsExactlyElementsOf(expected);
+            assertThat(store.dispatchesInDoubt()).allSatisfy(d ->
+                    assertThat(d.dispatchedAt()).isEqualTo(DispatchCrashProbe.DISPATCHED_AT));
+            assertThat(store.pendingCount()).isEqualTo(expected.size());
+        }
+    }
+
     private void awaitReady(ForkedJvm jvm) throws InterruptedException {
         long deadline = System.nanoTime() + READY_LIMIT.toNanos();
         while (!jvm.outputText().contains("ready") && System.nanoTime() < deadline) {

@@ -12,6 +12,12 @@ public interface DelayMetrics {
     /** A message reached a realtime broker this long after it fell due. */
     void messageForwarded(Subject subject, Duration lateness);
 
+    /**
+     * Messages whose forward was in doubt after a restart were found already stored by a broker: they
+     * count as forwarded, without a lateness (they reached the broker before the restart).
+     */
+    void foundAlreadyStored(Subject subject, int count);
+
     /** Forwarding failed for this many messages; they will be tried again. */
     void forwardFailed(int count);
 
@@ -23,6 +29,10 @@ public interface DelayMetrics {
 
         @Override
         public void messageForwarded(Subject subject, Duration lateness) {
+        }
+
+        @Override
+        public void foundAlreadyStored(Subject subject, int count) {
         }
 
         @Override

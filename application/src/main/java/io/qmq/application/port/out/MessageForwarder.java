@@ -13,6 +13,15 @@ public interface MessageForwarder extends AutoCloseable {
      */
     CompletableFuture<List<Message>> forward(List<Message> messages);
 
+    /**
+     * Asks every realtime group of each candidate's subject whether it already stores the candidate
+     * (same subject, id and bytes), looking back to {@code since} (epoch ms, on the delay server's clock)
+     * when the candidates' forward began. A candidate of a subject whose groups could not all answer is
+     * {@link StoredCheck#unanswered() unanswered}: whether it is stored is unknown. The future never
+     * completes exceptionally.
+     */
+    CompletableFuture<StoredCheck> alreadyStored(List<Message> candidates, long since);
+
     @Override
     void close();
 }

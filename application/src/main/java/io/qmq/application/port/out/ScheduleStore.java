@@ -1,6 +1,7 @@
 package io.qmq.application.port.out;
 
 import io.qmq.domain.delay.DueMessage;
+import io.qmq.domain.delay.InDoubtDispatch;
 import io.qmq.domain.delay.ScheduleEntry;
 import io.qmq.domain.delay.ScheduledMessage;
 import java.util.List;
@@ -32,6 +33,25 @@ public interface ScheduleStore extends AutoCloseable {
 
     /** The message behind an entry, if it is still pending. */
     Optional<ScheduledMessage> read(ScheduleEntry entry);
+
+    /**
+     * Records, before the entries are handed to a realtime broker, that their forward begins at
+     * {@code atMillis}. The record survives a crash of the process (it is handed to the operating system
+     * before this returns; it need not be forced), so that a restart knows which messages a broker may
+     * already hold. A later record for an entry keeps the earliest time.
+     */
+    void markDispatching(List<ScheduleEntry> entries, long atMillis);
+
+    /**
+     * The pending messages whose forward was recorded as beginning before the store was last opened,
+     * and that were neither forwarded nor cancelled since: a broker may have stored them. Each appears
+     * once, with the earliest time recorded for it, ordered by due time then schedule id. Answers what
+     * was found at open, less what was settled since.
+     */
+    List<InDoubtDispatch> dispatchesInDoubt();
+
+    /** How many messages are pending (neither forwarded nor cancelled), exactly. */
+    long pendingCount();
 
     /**
      * Records durably that the message was forwarded and acknowledged by a realtime broker; it is never

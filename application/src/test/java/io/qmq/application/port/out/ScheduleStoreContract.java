@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qmq.domain.delay.DueMessage;
+import io.qmq.domain.delay.InDoubtDispatch;
 import io.qmq.domain.delay.ScheduleEntry;
 import io.qmq.domain.delay.ScheduledMessage;
 import io.qmq.domain.message.Subject;
@@ -230,6 +231,96 @@ public abstract class ScheduleStoreContract {
 
         assertThat(store.cancel(entry)).isFalse();
         assertThat(store.read(entry)).isEmpty();
+    }
+
+    @Test
+    void pendingCountFollowsAddsForwardsAndCancelsAndSurvivesReopening() {
+        long day = freshDay();
+        Subject subject = freshSubject();
+        long before = store.pendingCount();
+        List<ScheduleEntry> stored = add(due(subject, day + 1), due(subject, day + 2), due(subject, day + 3));
+        assertThat(store.pendingCount()).isEqualTo(before + 3);
+
+        store.markForwarded(stored.get(0));
+        assertThat(store.cancel(stored.get(1))).isTrue();
+        store.markForwarded(stored.get(0));
+        assertThat(store.cancel(stored.get(1))).isFalse();
+        assertThat(store.pendingCount()).isEqualTo(before + 1);
+
+        reopen();
+
+        assertThat(store.pendingCount()).isEqualTo(before + 1);
+        store.markForwarded(stored.get(2));
+        assertThat(store.pendingCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aDispatchNeitherForwardedNorCancelledIsInDoubtAfterReopening() {
+        long day = freshDay();
+        Subject subject = freshSubject();
+        List<ScheduleEntry> stored = add(due(subject, day + 1), due(subject, day + 2), due(subject, day + 3),
+                due(subject, day + 4));
+        store.markDispatching(stored.subList(0, 3), day + 10);
+        store.markForwarded(stored.get(0));
+        assertThat(store.cancel(stored.get(1))).isTrue();
+        assertThat(inDoubtAmong(stored)).as("in doubt before reopening").isEmpty();
+
+        reopen();
+
+        assertThat(inDoubtAmong(stored)).containsExactly(new InDoubtDispatch(stored.get(2), day + 10));
+        assertThat(idsOf(store.pendingBetween(day, day + DAY))).containsExactly(stored.get(2).scheduleId(),
+                stored.get(3).scheduleId());
+    }
+
+    @Test
+    void anEntryDispatchedTwiceIsInDoubtSinceItsFirstDispatch() {
+        long day = freshDay();
+        Subject subject = freshSubject();
+        List<ScheduleEntry> stored = add(due(subject, day + 1), due(subject, day + 2));
+        store.markDispatching(List.of(stored.get(0)), day + 20);
+        store.markDispatching(stored, day + 30);
+
+        reopen();
+
+        assertThat(inDoubtAmong(stored)).containsExactly(new InDoubtDispatch(stored.get(0), day + 20),
+                new InDoubtDispatch(stored.get(1), day + 30));
+    }
+
+    @Test
+    void aDispatchInDoubtLeavesTheListOnceSettledAndStaysGoneAfterReopening() {
+        long day = freshDay();
+        Subject subject = freshSubject();
+        List<ScheduleEntry> stored = add(due(subject, day + 1), due(subject, day + 2));
+        store.markDispatching(stored, day + 5);
+        reopen();
+        assertThat(inDoubtAmong(stored)).hasSize(2);
+
+        store.markForwarded(stored.get(0));
+        assertThat(inDoubtAmong(stored)).containsExactly(new InDoubtDispatch(stored.get(1), day + 5));
+        store.markDispatching(List.of(stored.get(1)), day + 50);
+        assertThat(store.cancel(stored.get(1))).isTrue();
+        assertThat(inDoubtAmong(stored)).isEmpty();
+
+        reopen();
+
+        assertThat(inDoubtAmong(stored)).isEmpty();
+    }
+
+    @Test
+    void dispatchesSurviveManyReopenings() {
+        long day = freshDay();
+        Subject subject = freshSubject();
+        List<ScheduleEntry> stored = add(due(subject, day + 1));
+        store.markDispatching(stored, day + 7);
+
+        reopen();
+        reopen();
+
+        assertThat(inDoubtAmong(stored)).containsExactly(new InDoubtDispatch(stored.get(0), day + 7));
+    }
+
+    private List<InDoubtDispatch> inDoubtAmong(List<ScheduleEntry> entries) {
+        return store.dispatchesInDoubt().stream().filter(d -> entries.contains(d.entry())).toList();
     }
 
     @Test

@@ -1,0 +1,114 @@
+package io.qmq.adapters.filestore.schedule;
+
+import io.qmq.domain.delay.InDoubtDispatch;
+import io.qmq.domain.delay.ScheduleEntry;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The file {@code dispatching}: which pending messages a forward began for, and when
+ * ({@link DispatchFile} has the format). A record is written before each forward batch and reaches
+ * the operating system before the forward begins; it is not forced, as it need only outlive the
+ * process: a broker acknowledges a forward only after its own write.
+ *
+ * <p>In memory it keeps the dispatches not yet settled (forwarded or cancelled): those in flight or in
+ * doubt, a handful whatever the number of pending messages. The file is rewritten with just those
+ * when the store opens and whenever it grows past {@value #REWRITE_BYTES} bytes: to
+ * {@code dispatching.new}, then moved over the old file, so a crash mid-way leaves one whole file.
+ *
+ * <p>Thread-safe: the monitor guards the file and the map.
+ */
+final class DispatchJournal implements Closeable {
+
+    static final String FILE = "dispatching";
+    private static final String REWRITTEN = FILE + ".new";
+    static final long REWRITE_BYTES = 8L << 20;
+
+    private final Path dir;
+    private final Map<Long, InDoubtDispatch> unsettled = new LinkedHashMap<>();
+    private FileChannel channel;
+    private long size;
+
+    private DispatchJournal(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Every dispatch the journal in {@code dir} recorded, with its earliest time. */
+    static List<InDoubtDispatch> recorded(Path dir) throws IOException {
+        return DispatchFile.read(dir.resolve(FILE));
+    }
+
+    /** Opens the journal, keeping only {@code inDoubt} of what it recorded. */
+    static DispatchJournal open(Path dir, List<InDoubtDispatch> inDoubt) throws IOException {
+        DispatchJournal journal = new DispatchJournal(dir);
+        inDoubt.forEach(d -> journal.unsettled.put(d.entry().scheduleId(), d));
+        journal.rewrite();
+        return journal;
+    }
+
+    /** Records that the entries' forward begins; an entry already unsettled keeps its earlier time. */
+    synchronized void dispatching(List<ScheduleEntry> entries, long atMillis) throws IOException {
+        appendRecords(entries, atMillis);
+        entries.forEach(e -> unsettled.putIfAbsent(e.scheduleId(), new InDoubtDispatch(e, atMillis)));
+        if (size > REWRITE_BYTES) {
+            rewrite();
+        }
+    }
+
+    /** The message was forwarded or cancelled: its dispatch is no longer of interest. */
+    synchronized void settled(long scheduleId) {
+        unsettled.remove(scheduleId);
+    }
+
+    /** Whether a dispatch of the message is recorded and it was not settled since. */
+    synchronized boolean isUnsettled(long scheduleId) {
+        return unsettled.containsKey(scheduleId);
+    }
+
+    private void appendRecords(List<ScheduleEntry> entries, long atMillis) throws IOException {
+        for (int from = 0; from < entries.size(); from += DispatchFile.MAX_ENTRIES) {
+            int to = Math.min(entries.size(), from + DispatchFile.MAX_ENTRIES);
+            append(DispatchFile.record(entries.subList(from, to), atMillis));
+        }
+    }
+
+    private void append(ByteBuffer record) throws IOException {
+        while (record.hasRemaining()) {
+            size += channel.write(record);
+        }
+    }
+
+    /** Replaces the file by one holding only the unsettled dispatches, grouped by time. */
+    private void rewrite() throws IOException {
+        if (channel != null) {
+            channel.close();
+        }
+        Path fresh = dir.resolve(REWRITTEN);
+        channel = FileChannel.open(fresh, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+        size = 0;
+        Map<Long, List<ScheduleEntry>> byTime = unsettled.values().stream().collect(Collectors.groupingBy(
+                InDoubtDispatch::dispatchedAt, LinkedHashMap::new,
+                Collectors.mapping(InDoubtDispatch::entry, Collectors.toCollection(ArrayList::new))));
+        for (Map.Entry<Long, List<ScheduleEntry>> group : byTime.entrySet()) {
+            appendRecords(group.getValue(), group.getKey());
+        }
+        Files.move(fresh, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        channel.close();
+    }
+}
