@@ -12,8 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A meta server and broker groups in separate processes: brokers register themselves, subjects spread
- * over the groups, and a dead broker costs producers seconds and consumers nothing acknowledged.
+ * A meta server, broker groups and a delay node in separate processes: brokers register themselves,
+ * subjects spread over the groups, delayed sends go through the delay group, a dead broker costs producers
+ * seconds and consumers nothing acknowledged, and a dead meta server costs clients nothing.
  */
 class ClusterAcceptanceTest {
 
@@ -63,5 +64,39 @@ class ClusterAcceptanceTest {
         when.producer(ClientKind.QMQ).stopsSendingOnceItSucceedsAgain();
 
         then.group("billing").receivesAll("orders");
+    }
+
+    @Test
+    void delayedSendsOfEitherClientGoThroughTheDelayNodeAndArriveThroughTheRealtimeGroups() {
+        given.aClusterWithBrokerGroups("a", "b");
+        given.aDelayNode("d");
+        given.group("billing").using(ClientKind.STOCK).consumes("reminders");
+
+        when.producer(ClientKind.STOCK).sends(100).dueIn(Duration.ofSeconds(3)).to("reminders");
+        when.producer(ClientKind.QMQ).sends(100).dueIn(Duration.ofSeconds(3)).to("reminders");
+
+        then.brokerGroup("d").scheduledEveryDelayedMessageOf("reminders");
+        then.group("billing").receivesAll("reminders");
+        then.group("billing").receivedNoneBeforeItWasDue();
+        then.brokerGroup("a").storedSomeOf("reminders");
+        then.brokerGroup("b").storedSomeOf("reminders");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ClientKind.class)
+    void clientsCarryOnThroughAMetaServerRestartAndAConsumerThatRegistersAfterwardsIsServed(ClientKind client) {
+        given.aClusterWithBrokerGroups("a", "b");
+        given.group("billing").using(client).consumes("orders");
+
+        when.producer(client).keepsSendingTo("orders");
+        when.cluster().metaServerIsKilledWhileMessagesAreSent();
+        // Producers hold their routes: the brokers answer them while no meta server does.
+        when.cluster().producersKeepBeingAcknowledgedFor(Duration.ofSeconds(5));
+        when.cluster().metaServerRestarts();
+        when.producer(client).stopsSendingOnceItSucceedsAgain();
+
+        given.group("audit").using(client).consumes("orders");
+        then.group("billing").receivesAll("orders");
+        then.group("audit").receivesAll("orders");
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,10 @@ import java.util.Map;
 
 /**
  * A cluster of child processes: one meta server ({@code --mode meta}) on the JVM's shared meta port
- * (see {@link SharedMetaServerPort}), and broker groups ({@code --mode broker}) that register themselves
- * with it. Each broker's ports are chosen at its first start and kept, so a restarted broker is found at
- * the same address. What a broker stored is read from its Prometheus endpoint, as an operator would.
+ * (see {@link SharedMetaServerPort}), and broker groups ({@code --mode broker}) and delay groups
+ * ({@code --mode delay}) that register themselves with it. Each node's ports are chosen at its first start
+ * and kept, so a restarted node (the meta server too) is found at the same address. What a node stored is
+ * read from its Prometheus endpoint, as an operator would.
  */
 public final class ClusterDriver implements Node {
 
@@ -58,20 +60,52 @@ public final class ClusterDriver implements Node {
 
     /** Starts a broker of {@code group} that registers itself with the meta server. */
     public synchronized void startBroker(String group) {
+        startBroker(group, Map.of());
+    }
+
+    /** Starts a broker of {@code group} with {@code own} settings over the cluster's (e.g. its store). */
+    public synchronized void startBroker(String group, Map<String, String> own) {
+        Map<String, String> brokerSettings = new HashMap<>(own);
+        brokerSettings.put("broker.group", group);
+        brokerSettings.put("broker.port", Integer.toString(SharedMetaServerPort.freePort()));
+        startGroupNode("broker", group, brokerSettings);
+    }
+
+    /**
+     * Starts a delay node ({@code --mode delay}) that registers {@code group} as a delay group and forwards
+     * due messages to the realtime groups the meta server lists. It is killed and restarted like a broker.
+     */
+    public synchronized void startDelayNode(String group) {
+        Map<String, String> delaySettings = new HashMap<>();
+        delaySettings.put("delay.group", group);
+        delaySettings.put("delay.port", Integer.toString(SharedMetaServerPort.freePort()));
+        startGroupNode("delay", group, delaySettings);
+    }
+
+    /** SIGKILL to the meta server: brokers and clients lose it mid-conversation. */
+    public synchronized void killMeta() {
+        meta.kill();
+    }
+
+    /** Starts the meta server again on its data directory (or database) and ports. */
+    public synchronized void restartMeta() {
+        meta.start();
+    }
+
+    private void startGroupNode(String mode, String group, Map<String, String> own) {
         if (brokers.containsKey(group)) {
             throw new IllegalStateException("broker group " + group + " was already started");
         }
         int metricsPort = SharedMetaServerPort.freePort();
-        Map<String, String> brokerSettings = new HashMap<>(settings);
-        brokerSettings.put("broker.group", group);
-        brokerSettings.put("meta.server.endpoint", metaServerUrl);
-        brokerSettings.put("broker.port", Integer.toString(SharedMetaServerPort.freePort()));
-        brokerSettings.put("metrics.port", Integer.toString(metricsPort));
-        ChildNode broker = new ChildNode("broker", runDir.resolve("broker-" + group), brokerSettings,
-                runDir.resolve("broker-" + group + ".log"));
-        brokers.put(group, broker);
+        Map<String, String> nodeSettings = new HashMap<>(settings);
+        nodeSettings.putAll(own);
+        nodeSettings.put("meta.server.endpoint", metaServerUrl);
+        nodeSettings.put("metrics.port", Integer.toString(metricsPort));
+        ChildNode node = new ChildNode(mode, runDir.resolve(mode + "-" + group), nodeSettings,
+                runDir.resolve(mode + "-" + group + ".log"));
+        brokers.put(group, node);
         metricsPorts.put(group, metricsPort);
-        broker.start();
+        node.start();
     }
 
     /** SIGKILL to the broker of {@code group}. */
@@ -86,10 +120,21 @@ public final class ClusterDriver implements Node {
 
     /** Messages of {@code subject} (as sent on the wire) the broker of {@code group} stored since it started. */
     public long messagesStoredBy(String group, String subject) {
-        String metric = "qmq_messages_stored_total{subject=\"" + subject + "\"} ";
-        return scrape(group).lines().filter(line -> line.startsWith(metric))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(metric.length()).trim()))
-                .sum();
+        return sampleOf(group, "qmq_messages_stored_total", "subject=\"" + subject + "\"");
+    }
+
+    /** Delayed messages of {@code subject} the delay node of {@code group} accepted since it started. */
+    public long delayedMessagesScheduledBy(String group, String subject) {
+        return sampleOf(group, "qmq_delay_messages_scheduled_total", "subject=\"" + subject + "\"");
+    }
+
+    /**
+     * Messages of {@code subject} that {@code consumerGroup} has not finished on the broker of {@code group}:
+     * not yet handed out, or handed out and not acknowledged (the broker's backlog gauges, summed).
+     */
+    public long unfinishedMessagesOn(String group, String subject, String consumerGroup) {
+        return sampleOf(group, "qmq_backlog_messages", "subject=\"" + subject + "\"",
+                "group=\"" + consumerGroup + "\"");
     }
 
     /** The meta server's admin endpoint, for {@code qmq admin --server}. */
@@ -116,6 +161,15 @@ public final class ClusterDriver implements Node {
             throw new IllegalArgumentException("no broker group " + group + " was started; started: " + brokers.keySet());
         }
         return broker;
+    }
+
+    /** The sum of the samples of {@code metric} whose labels include every one of {@code labels}. */
+    private long sampleOf(String group, String metric, String... labels) {
+        return scrape(group).lines()
+                .filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
+                .filter(line -> Arrays.stream(labels).allMatch(line::contains))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private String scrape(String group) {

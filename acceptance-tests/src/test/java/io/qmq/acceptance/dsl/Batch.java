@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qmq.acceptance.driver.ClientDriver;
 import io.qmq.acceptance.driver.OutgoingMessage;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,7 @@ public final class Batch {
     private Set<String> tags = Set.of();
     private String name = "";
     private int maxAttempts;
+    private Duration delay;
 
     Batch(World world, ClientDriver client, int count) {
         this.world = world;
@@ -43,6 +46,12 @@ public final class Batch {
         return this;
     }
 
+    /** Each message is due {@code delay} after it is sent, so producers route it to a delay group. */
+    public Batch dueIn(Duration delay) {
+        this.delay = delay;
+        return this;
+    }
+
     /** Consumers get each message at most this often before it becomes a dead letter. */
     public Batch allowingAttempts(int attempts) {
         this.maxAttempts = attempts;
@@ -57,7 +66,7 @@ public final class Batch {
         for (int i = 0; i < count; i++) {
             acquire(inFlight, 1, deadline);
             String key = world.ledger.newKey();
-            client.send(new OutgoingMessage(wireSubject, Ledger.propertiesFor(key), tags, maxAttempts))
+            client.send(new OutgoingMessage(wireSubject, Ledger.propertiesFor(key), tags, maxAttempts, dueAt(key)))
                     .whenComplete((acknowledged, error) -> {
                         if (error == null) {
                             world.ledger.acknowledged(key, subject, name, tags);
@@ -69,6 +78,15 @@ public final class Batch {
         }
         acquire(inFlight, MAX_IN_FLIGHT, deadline);
         assertThat(failed.get()).as("sends the client gave up on, of %d to %s", count, subject).isZero();
+    }
+
+    /** When the message is due on the wall clock, noted in the ledger too; null when it is not delayed. */
+    private Instant dueAt(String key) {
+        if (delay == null) {
+            return null;
+        }
+        world.ledger.due(key, System.nanoTime() + delay.toNanos());
+        return Instant.now().plus(delay);
     }
 
     private static void acquire(Semaphore inFlight, int permits, long deadline) {

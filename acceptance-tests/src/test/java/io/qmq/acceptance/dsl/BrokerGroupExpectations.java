@@ -22,6 +22,27 @@ public final class BrokerGroupExpectations {
                 .until(() -> world.cluster().messagesStoredBy(group, wireSubject) > 0);
     }
 
+    /**
+     * The group (a delay group) accepted at least every delayed message acknowledged to {@code subject}:
+     * producers routed them there, none to the realtime groups.
+     */
+    public void scheduledEveryDelayedMessageOf(String subject) {
+        assertThat(world.cluster().delayedMessagesScheduledBy(group, world.names.subject(subject)))
+                .as("delayed messages of %s scheduled by delay group %s", subject, group)
+                .isGreaterThanOrEqualTo(world.ledger.keysSentTo(subject).size());
+    }
+
+    /**
+     * The group's broker has handed out every message of {@code subject} to {@code consumerGroup} and had
+     * each acknowledged: its backlog of both kinds comes down to nothing.
+     */
+    public void hasNothingUnfinishedFor(String consumerGroup, String subject) {
+        await("broker group " + group + " holding nothing unfinished of " + subject + " for " + consumerGroup)
+                .atMost(Patience.DELIVERY).pollInterval(Patience.POLL)
+                .until(() -> world.cluster().unfinishedMessagesOn(group, world.names.subject(subject),
+                        world.names.group(consumerGroup)) == 0);
+    }
+
     /** The group stored no message of {@code subject} beyond the {@code stored} it had already. */
     public void storedNoMoreOf(String subject, long stored) {
         assertThat(world.cluster().messagesStoredBy(group, world.names.subject(subject)))

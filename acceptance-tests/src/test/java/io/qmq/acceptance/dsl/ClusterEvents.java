@@ -7,7 +7,7 @@ import io.qmq.bootstrap.admin.AdminEndpoint;
 import java.net.URI;
 import java.time.Duration;
 
-/** Brokers of the scenario's cluster join, die and come back. */
+/** Nodes of the scenario's cluster (brokers and the meta server) join, die and come back. */
 public final class ClusterEvents {
 
     /** Acknowledged sends that make a kill happen "during a steady send". */
@@ -28,10 +28,25 @@ public final class ClusterEvents {
 
     /** Once the steady sending is well under way, the group's broker gets SIGKILL. */
     public void brokerIsKilledWhileMessagesAreSent(String group) {
+        awaitSteadySending();
+        world.cluster().killBroker(group);
+    }
+
+    /** Once the steady sending is well under way, the meta server gets SIGKILL; brokers keep running. */
+    public void metaServerIsKilledWhileMessagesAreSent() {
+        awaitSteadySending();
+        world.cluster().killMeta();
+    }
+
+    /** The meta server starts again on its data and ports; brokers find it with their next heartbeat. */
+    public void metaServerRestarts() {
+        world.cluster().restartMeta();
+    }
+
+    private void awaitSteadySending() {
         await("at least " + SENT_BEFORE_KILL + " acknowledged sends")
                 .atMost(Patience.SENDING).pollInterval(Patience.POLL)
                 .until(() -> world.ledger.count() >= SENT_BEFORE_KILL);
-        world.cluster().killBroker(group);
     }
 
     /** The producers go on being acknowledged (by the other groups) within {@code time} of the kill. */
@@ -40,6 +55,16 @@ public final class ClusterEvents {
         await("another " + SENT_AFTER_KILL + " acknowledged sends within " + time)
                 .atMost(time).pollInterval(Patience.POLL)
                 .until(() -> world.ledger.count() >= before + SENT_AFTER_KILL);
+    }
+
+    /** Every second of {@code time} brings more acknowledged sends: producers carry on all along. */
+    public void producersKeepBeingAcknowledgedFor(Duration time) {
+        for (long second = 0; second < time.toSeconds(); second++) {
+            int before = world.ledger.count();
+            await("more acknowledged sends than " + before + " a second later")
+                    .pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).pollInterval(Patience.POLL)
+                    .until(() -> world.ledger.count() > before);
+        }
     }
 
     /**

@@ -20,6 +20,8 @@ public final class GroupExpectations {
 
     /** Scheduling slack allowed when checking that a retry waited out the retry delay. */
     private static final double DELAY_TOLERANCE = 0.9;
+    /** Due times travel in whole milliseconds of the wall clock; the test measures on the nano clock. */
+    private static final Duration DUE_TIME_RESOLUTION = Duration.ofMillis(2);
 
     private final World world;
     private final String group;
@@ -68,6 +70,15 @@ public final class GroupExpectations {
                         .isGreaterThanOrEqualTo(Duration.ofNanos((long) (delay.toNanos() * DELAY_TOLERANCE)));
             }
         });
+    }
+
+    /** No delayed message reached the group before it was due (what has arrived so far). */
+    public void receivedNoneBeforeItWasDue() {
+        assertThat(world.inbox.receiptsOfGroup(group).stream()
+                .filter(receipt -> world.ledger.dueNanosOf(receipt.key()).stream()
+                        .anyMatch(due -> receipt.nanos() < due - DUE_TIME_RESOLUTION.toNanos()))
+                .map(Inbox.Receipt::key).limit(10))
+                .as("delayed messages delivered to %s before they were due", group).isEmpty();
     }
 
     /** Waits for every message of {@code subject}, then says how long the first to last delivery took. */

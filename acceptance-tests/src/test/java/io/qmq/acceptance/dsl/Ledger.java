@@ -3,6 +3,7 @@ package io.qmq.acceptance.dsl;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +25,7 @@ final class Ledger {
 
     private final AtomicLong nextKey = new AtomicLong();
     private final Map<String, Sent> acknowledged = new ConcurrentHashMap<>();
+    private final Map<String, Long> dueNanos = new ConcurrentHashMap<>();
 
     String newKey() {
         return "m" + nextKey.incrementAndGet();
@@ -41,6 +43,17 @@ final class Ledger {
 
     void acknowledged(String key, String subject, String batch, Set<String> tags) {
         acknowledged.put(key, new Sent(key, subject, batch, Set.copyOf(tags)));
+    }
+
+    /** The message with {@code key} is delayed until {@code nanos} on {@link System#nanoTime()}'s scale. */
+    void due(String key, long nanos) {
+        dueNanos.put(key, nanos);
+    }
+
+    /** When the message with {@code key} was due; empty for one sent without a delay. */
+    OptionalLong dueNanosOf(String key) {
+        Long nanos = dueNanos.get(key);
+        return nanos == null ? OptionalLong.empty() : OptionalLong.of(nanos);
     }
 
     Set<String> keysSentTo(String subject) {

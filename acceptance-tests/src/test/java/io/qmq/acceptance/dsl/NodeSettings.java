@@ -64,6 +64,11 @@ public final class NodeSettings {
         return with("store.flush", "sync");
     }
 
+    /** Meta-data (and the messages of a broker with {@code store.kind=sql}) in the database at {@code jdbcUrl}. */
+    public NodeSettings keepingDataIn(String jdbcUrl, String user) {
+        return with("jdbc.url", jdbcUrl).with("jdbc.username", user);
+    }
+
     Duration retryDelay() {
         return Duration.ofSeconds(Long.parseLong(values.get("message.retry.delay.seconds")));
     }

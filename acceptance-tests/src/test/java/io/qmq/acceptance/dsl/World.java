@@ -116,6 +116,12 @@ final class World {
         return resource;
     }
 
+    /** Like {@link #own}, but closed after everything the scenario starts, earlier or later: a database. */
+    synchronized <T extends AutoCloseable> T ownUntilLast(T resource) {
+        running.addLast(resource);
+        return resource;
+    }
+
     synchronized void close() throws Exception {
         gates.values().forEach(Gate::open);
         Exception first = null;
