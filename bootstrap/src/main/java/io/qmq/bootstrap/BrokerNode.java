@@ -65,7 +65,7 @@ final class BrokerNode {
         SilentConsumerSweep.schedule(node.redeliverSilentConsumers(), threads.housekeeping(),
                 configs.silentConsumerCheckInterval());
         shutdown.started("meta registration",
-                new BrokerRegistrar(cluster.registration(broker.port()), node.brokerAvailability()).start());
+                new BrokerRegistrar(cluster.registration(broker.port()), node.brokerAvailability(), node.reportBacklog()).start());
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put(Settings.BROKER_PORT.key(), broker.port());
         ports.put(Settings.METRICS_PORT.key(), metrics.port());

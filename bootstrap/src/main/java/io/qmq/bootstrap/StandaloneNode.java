@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +74,8 @@ final class StandaloneNode {
         serveDelay(node, config, configs, clock, shutdown, ports);
         SilentConsumerSweep.schedule(node.redeliverSilentConsumers(), threads.housekeeping(),
                 configs.silentConsumerCheckInterval());
+        LocalBacklogReports.schedule(node.reportBacklog(), node.recordBacklog(), group, clock, threads.housekeeping(),
+                Duration.ofSeconds(config.get(Settings.BROKER_HEARTBEAT_SECONDS)));
         ports.put(Settings.META_DISCOVER_PORT.key(), meta.discoveryPort());
         ports.put(Settings.META_PORT.key(), meta.port());
         ports.put(Settings.BROKER_PORT.key(), broker.port());

@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import io.qmq.adapters.netty.client.OutgoingMessage;
+import io.qmq.adapters.netty.client.PullConsumer;
+import io.qmq.adapters.netty.client.QmqClient;
+import io.qmq.adapters.netty.client.ReceivedMessage;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +79,58 @@ class ClusterAdminCommandTest {
         assertThat(out.toString()).contains("\"consumerGroups\":[]");
         assertThat(admin("consumers", "--subject", "ghost")).isEqualTo(1);
         assertThat(err.toString()).contains("HTTP 404", "unknown subject 'ghost'");
+    }
+
+    @Test
+    void consumersShowTheBacklogABrokerReportsUntilItDrains() throws Exception {
+        String subject = "orders-" + UUID.randomUUID();
+        try (QmqNode broker = QmqNode.start(NodeMode.BROKER, dataDir.resolve("broker"), Map.of("node.host", "127.0.0.1",
+                "bind.host", "127.0.0.1", "broker.port", "0", "metrics.port", "0", "broker.group", "g1",
+                "meta.server.endpoint", node.metaServerUrl(), "broker.heartbeat.interval.seconds", "1",
+                "consumer.new.group.start", "earliest"));
+             QmqClient client = QmqClient.builder().metaServer(node.metaServerUrl()).appCode("admin-test").build()) {
+            for (int n = 0; n < 5; n++) {
+                client.producer().send(OutgoingMessage.to(subject).build()).get(15, TimeUnit.SECONDS);
+            }
+            PullConsumer billing = client.pullConsumer(subject, "billing");
+            List<ReceivedMessage> held = pullAtLeastOne(billing);
+
+            awaitConsumersShowing(subject, "\"undelivered\":" + (5 - held.size()) + ",\"unacknowledged\":" + held.size() + ",");
+            assertThat(out.toString()).contains("\"complete\":true", "{\"name\":\"g1\",\"known\":true,");
+
+            held.forEach(ReceivedMessage::ack);
+            while (received < 5) {
+                pullAtLeastOne(billing).forEach(ReceivedMessage::ack);
+            }
+            awaitConsumersShowing(subject, "\"undelivered\":0,\"unacknowledged\":0,");
+        }
+    }
+
+    private int received;
+
+    private List<ReceivedMessage> pullAtLeastOne(PullConsumer consumer) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            List<ReceivedMessage> messages = consumer.pull(5, Duration.ofSeconds(1));
+            if (!messages.isEmpty()) {
+                received += messages.size();
+                return messages;
+            }
+        }
+        throw new AssertionError("nothing to pull within 20 s");
+    }
+
+    /** The broker reports every heartbeat (1 s here); the listing follows within a few. */
+    private void awaitConsumersShowing(String subject, String backlog) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        do {
+            assertThat(admin("consumers", "--subject", subject)).isZero();
+            if (out.toString().contains(backlog)) {
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        } while (System.nanoTime() < deadline);
+        assertThat(out.toString()).as("consumers listing within 20 s").contains(backlog);
     }
 
     @Test

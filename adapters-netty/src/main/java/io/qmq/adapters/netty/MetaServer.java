@@ -2,6 +2,7 @@ package io.qmq.adapters.netty;
 
 import io.qmq.adapters.netty.handler.DiscoveryChannelInitializer;
 import io.qmq.adapters.netty.handler.MetaChannelInitializer;
+import io.qmq.application.port.in.RecordBacklogUseCase;
 import io.qmq.application.port.in.RegisterBrokerUseCase;
 import io.qmq.application.port.in.RegisterClientUseCase;
 import java.time.Clock;
@@ -14,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The meta server's two endpoints: QMQ's TCP protocol for CLIENT_REGISTER (35) and BROKER_REGISTER (30),
- * and HTTP discovery ({@code GET /meta/address}) answering {@code advertisedHost:tcpPort}. Registrations
+ * The meta server's two endpoints: QMQ's TCP protocol for CLIENT_REGISTER (35) and BROKER_REGISTER (30)
+ * (with our own BACKLOG_REPORT beside them), and HTTP discovery ({@code GET /meta/address}) answering {@code advertisedHost:tcpPort}. Registrations
  * may block on a database, so they run on an executor: the one given, or a bounded pool the server owns.
  *
  * <p>Lifecycle: construct, {@link #start()}, read the ports, {@link #close()}. Not restartable.
@@ -23,11 +24,13 @@ import org.slf4j.LoggerFactory;
 public final class MetaServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetaServer.class);
-    /** Meta requests are small string maps. */
+    /** Meta requests are small string maps; backlog reports keep under BacklogReportRequestBody.MAX_BYTES. */
     static final int MAX_FRAME_BYTES = 1024 * 1024;
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(180);
     /** One event loop is plenty for registrations, which arrive once a minute per client key. */
     private static final int IO_THREADS = 1;
+    /** For servers that keep no backlog reports (tests, tools): reports are answered and forgotten. */
+    private static final RecordBacklogUseCase FORGET_BACKLOGS = report -> { };
 
     private final MetaServerConfig config;
     private final MetaChannelInitializer pipeline;
@@ -38,26 +41,34 @@ public final class MetaServer implements AutoCloseable {
 
     public MetaServer(MetaServerConfig config, RegisterClientUseCase registerClient, RegisterBrokerUseCase registerBroker,
                       Clock clock, Executor blockingWork) {
-        this(config, registerClient, registerBroker, clock, blockingWork, Optional.empty());
+        this(config, registerClient, registerBroker, FORGET_BACKLOGS, clock, blockingWork, Optional.empty());
     }
 
-    /** A server that runs registrations on a bounded pool of its own. */
+    /** A server that runs registrations on a bounded pool of its own and forgets backlog reports. */
     public MetaServer(MetaServerConfig config, RegisterClientUseCase registerClient, RegisterBrokerUseCase registerBroker,
                       Clock clock) {
-        this(config, registerClient, registerBroker, clock, BlockingWorkPool.start("qmq-meta-register"));
+        this(config, registerClient, registerBroker, FORGET_BACKLOGS, clock);
+    }
+
+    /** A server that runs registrations and backlog reports on a bounded pool of its own. */
+    public MetaServer(MetaServerConfig config, RegisterClientUseCase registerClient, RegisterBrokerUseCase registerBroker,
+                      RecordBacklogUseCase recordBacklog, Clock clock) {
+        this(config, registerClient, registerBroker, recordBacklog, clock, BlockingWorkPool.start("qmq-meta-register"));
     }
 
     private MetaServer(MetaServerConfig config, RegisterClientUseCase registerClient, RegisterBrokerUseCase registerBroker,
-                       Clock clock, ExecutorService ownPool) {
-        this(config, registerClient, registerBroker, clock, ownPool, Optional.of(ownPool));
+                       RecordBacklogUseCase recordBacklog, Clock clock, ExecutorService ownPool) {
+        this(config, registerClient, registerBroker, recordBacklog, clock, ownPool, Optional.of(ownPool));
     }
 
     private MetaServer(MetaServerConfig config, RegisterClientUseCase registerClient, RegisterBrokerUseCase registerBroker,
-                       Clock clock, Executor blockingWork, Optional<ExecutorService> ownPool) {
+                       RecordBacklogUseCase recordBacklog, Clock clock, Executor blockingWork,
+                       Optional<ExecutorService> ownPool) {
         this.config = Objects.requireNonNull(config, "config");
         this.pipeline = new MetaChannelInitializer(MAX_FRAME_BYTES, IDLE_TIMEOUT,
                 Objects.requireNonNull(registerClient, "registerClient"),
-                Objects.requireNonNull(registerBroker, "registerBroker"), Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(registerBroker, "registerBroker"),
+                Objects.requireNonNull(recordBacklog, "recordBacklog"), Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(blockingWork, "executor"));
         this.ownPool = ownPool;
     }

@@ -5,6 +5,7 @@ import dagger.Provides;
 import io.qmq.application.port.in.AckMessagesUseCase;
 import io.qmq.application.port.in.FindStoredMessagesUseCase;
 import io.qmq.application.port.in.PullMessagesUseCase;
+import io.qmq.application.port.in.RecordBacklogUseCase;
 import io.qmq.application.port.in.RegisterBrokerUseCase;
 import io.qmq.application.port.in.RegisterClientUseCase;
 import io.qmq.application.port.in.SendMessagesUseCase;
@@ -32,7 +33,7 @@ public final class NettyServerModule {
     @Provides
     @Singleton
     static MetaServer metaServer(MetaServerConfig config, RegisterClientUseCase registerClient,
-                                 RegisterBrokerUseCase registerBroker, Clock clock) {
-        return new MetaServer(config, registerClient, registerBroker, clock);
+                                 RegisterBrokerUseCase registerBroker, RecordBacklogUseCase recordBacklog, Clock clock) {
+        return new MetaServer(config, registerClient, registerBroker, recordBacklog, clock);
     }
 }

@@ -2,6 +2,7 @@ package io.qmq.adapters.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qmq.application.fixtures.InMemoryBacklogReportStore;
 import io.qmq.application.fixtures.InMemoryBrokerGroupStore;
 import io.qmq.application.fixtures.InMemoryClientRegistrationStore;
 import io.qmq.application.fixtures.InMemoryReadOnlyGroupStore;
@@ -9,8 +10,11 @@ import io.qmq.application.fixtures.InMemorySubjectRouteStore;
 import io.qmq.application.service.AdministerClusterService;
 import io.qmq.application.service.ConsumerGroups;
 import io.qmq.application.service.RegisterBrokerService;
+import io.qmq.domain.cluster.BacklogReport;
 import io.qmq.domain.cluster.ClientRegistration;
 import io.qmq.domain.cluster.ClientType;
+import io.qmq.domain.consumer.ConsumerGroup;
+import io.qmq.domain.consumer.Subscription;
 import io.qmq.domain.message.Subject;
 import java.io.IOException;
 import java.net.URI;
@@ -18,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,16 +33,18 @@ class ClusterAdminHttpTest {
     private static final String TOKEN = "s3cret";
 
     private final InMemoryBrokerGroupStore groups = new InMemoryBrokerGroupStore();
-    private final InMemorySubjectRouteStore routes = new InMemorySubjectRouteStore();
+    private final InMemorySubjectRouteStore routes = new InMemorySubjectRouteStore(groups);
     private final InMemoryReadOnlyGroupStore readOnly = new InMemoryReadOnlyGroupStore();
     private final InMemoryClientRegistrationStore clients = new InMemoryClientRegistrationStore();
+    private final InMemoryBacklogReportStore backlogs = new InMemoryBacklogReportStore();
     private final HttpClient http = HttpClient.newHttpClient();
     private AdminHttpServer server;
 
     @BeforeEach
     void start() {
         AdministerClusterService cluster = new AdministerClusterService(groups, routes, readOnly,
-                new RegisterBrokerService(groups, readOnly), new ConsumerGroups(clients, Clock.systemUTC(), ConsumerGroups.DEFAULT_ONLINE_WINDOW));
+                new RegisterBrokerService(groups, readOnly),
+                new ConsumerGroups(clients, backlogs, Clock.systemUTC(), ConsumerGroups.DEFAULT_ONLINE_WINDOW), backlogs);
         server = new AdminHttpServer(new AdminServerConfig("127.0.0.1", 0, TOKEN), cluster).start();
     }
 
@@ -62,14 +69,21 @@ class ClusterAdminHttpTest {
     }
 
     @Test
-    void listsConsumerGroupsWithOnlineState() throws Exception {
-        routes.assignIfAbsent(Subject.of("orders"), java.util.List.of("a"));
+    void listsConsumerGroupsWithOnlineStateAndBacklog() throws Exception {
+        send("POST", "/cluster/groups?name=a&address=127.0.0.1:20881");
+        send("POST", "/cluster/groups?name=b&address=127.0.0.1:20882");
+        routes.assignIfAbsent(Subject.of("orders"), List.of("a", "b"));
         clients.record(new ClientRegistration(Subject.of("orders"), ClientType.CONSUMER, "app", "c-1", "billing", System.currentTimeMillis()));
+        backlogs.save(new BacklogReport("a", 1_000L, true, List.of(new BacklogReport.Entry(
+                new Subscription(Subject.of("orders"), ConsumerGroup.of("billing")), 40, 2))));
 
         HttpResponse<String> answer = send("GET", "/cluster/consumers?subject=orders");
 
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.body()).contains("\"consumerGroup\":\"billing\"", "\"clientId\":\"c-1\"", "\"online\":true");
+        assertThat(answer.body()).contains("\"consumerGroup\":\"billing\"", "\"clientId\":\"c-1\"", "\"online\":true",
+                "\"backlog\":{\"undelivered\":40,\"unacknowledged\":2,\"retryUndelivered\":0,\"retryUnacknowledged\":0,"
+                        + "\"complete\":false,",
+                "{\"name\":\"a\",\"known\":true,\"reportedAt\":1000,", "{\"name\":\"b\",\"known\":false}");
     }
 
     @Test

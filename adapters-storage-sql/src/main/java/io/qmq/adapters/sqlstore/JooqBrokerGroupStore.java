@@ -4,6 +4,7 @@ import static io.qmq.adapters.sqlstore.ColumnWidths.fitting;
 import static io.qmq.adapters.sqlstore.schema.Tables.BROKER_GROUP;
 
 import io.qmq.adapters.sqlstore.schema.tables.records.BrokerGroupRecord;
+import io.qmq.application.port.out.BrokerGroupStillRoutedException;
 import io.qmq.application.port.out.BrokerGroupStore;
 import io.qmq.domain.cluster.BrokerGroup;
 import io.qmq.domain.cluster.BrokerGroupKind;
@@ -13,7 +14,10 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
-/** Broker groups in table {@code broker_group}, one row per group name; kind and state as QMQ's codes. */
+/**
+ * Broker groups in table {@code broker_group}, one row per group name; kind and state as QMQ's codes.
+ * Routes' groups refer to the rows by name, so the database refuses to delete a routed group.
+ */
 final class JooqBrokerGroupStore implements BrokerGroupStore {
 
     private final DSLContext sql;
@@ -70,6 +74,9 @@ final class JooqBrokerGroupStore implements BrokerGroupStore {
         try {
             return sql.deleteFrom(BROKER_GROUP).where(BROKER_GROUP.GROUP_NAME.eq(name)).execute() > 0;
         } catch (DataAccessException e) {
+            if (ForeignKeys.childExists(e)) {
+                throw new BrokerGroupStillRoutedException(name, e);
+            }
             throw new MetaDataStoreException("could not remove broker group '" + name + "'", e);
         }
     }

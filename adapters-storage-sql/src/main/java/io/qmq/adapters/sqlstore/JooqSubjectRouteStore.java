@@ -1,9 +1,11 @@
 package io.qmq.adapters.sqlstore;
 
 import static io.qmq.adapters.sqlstore.ColumnWidths.fitting;
+import static io.qmq.adapters.sqlstore.schema.Tables.BROKER_GROUP;
 import static io.qmq.adapters.sqlstore.schema.Tables.SUBJECT_ROUTE;
 import static io.qmq.adapters.sqlstore.schema.Tables.SUBJECT_ROUTE_GROUP;
 
+import io.qmq.application.port.out.BrokerGroupMissingException;
 import io.qmq.application.port.out.SubjectRouteStore;
 import io.qmq.domain.message.Subject;
 import java.util.ArrayList;
@@ -25,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>First writer wins across meta servers: an assignment inserts the route row, and a concurrent
  * insert of the same subject waits for it and then fails on the unique key; the loser rolls back and
  * reads the winner's groups, which are committed by then.
+ *
+ * <p>Each group name refers to a row of {@code broker_group} (foreign key): a write naming a group that
+ * is gone, or that another meta server is removing, fails and rolls back whole.
  */
 final class JooqSubjectRouteStore implements SubjectRouteStore {
 
@@ -61,6 +66,9 @@ final class JooqSubjectRouteStore implements SubjectRouteStore {
             sql.transaction(transaction -> insertRoute(transaction.dsl(), subject, proposal));
             return proposal;
         } catch (DataAccessException e) {
+            if (ForeignKeys.parentMissing(e)) {
+                throw missing(proposal, e);
+            }
             if (!UniqueKeys.violatedBy(e)) {
                 throw new MetaDataStoreException("could not assign subject '" + subject + "' to " + proposal, e);
             }
@@ -83,6 +91,9 @@ final class JooqSubjectRouteStore implements SubjectRouteStore {
         try {
             return sql.transactionResult(transaction -> replaceIfUnchanged(transaction.dsl(), subject, expected, proposal));
         } catch (DataAccessException e) {
+            if (ForeignKeys.parentMissing(e)) {
+                throw missing(proposal, e);
+            }
             throw new MetaDataStoreException("could not replace the route of subject '" + subject + "' with " + proposal, e);
         }
     }
@@ -105,6 +116,20 @@ final class JooqSubjectRouteStore implements SubjectRouteStore {
         transaction.deleteFrom(SUBJECT_ROUTE_GROUP).where(SUBJECT_ROUTE_GROUP.ROUTE_ID.eq(route.value1())).execute();
         insertGroups(transaction, route.value1(), proposal);
         return true;
+    }
+
+    /** Names the groups of the proposal that are gone now, or all of them if none is (re-registered since). */
+    private BrokerGroupMissingException missing(List<String> proposal, DataAccessException cause) {
+        List<String> missing = proposal;
+        try {
+            List<String> existing = sql.select(BROKER_GROUP.GROUP_NAME).from(BROKER_GROUP)
+                    .where(BROKER_GROUP.GROUP_NAME.in(proposal)).fetch(BROKER_GROUP.GROUP_NAME);
+            List<String> gone = proposal.stream().filter(name -> !existing.contains(name)).toList();
+            missing = gone.isEmpty() ? proposal : gone;
+        } catch (DataAccessException e) {
+            log.debug("could not tell which of {} are missing", proposal, e);
+        }
+        return new BrokerGroupMissingException(missing, cause);
     }
 
     private static List<String> groupsOf(DSLContext transaction, long routeId) {

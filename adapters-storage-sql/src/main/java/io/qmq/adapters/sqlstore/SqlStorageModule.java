@@ -2,6 +2,7 @@ package io.qmq.adapters.sqlstore;
 
 import dagger.Module;
 import dagger.Provides;
+import io.qmq.application.port.out.BacklogReportStore;
 import io.qmq.application.port.out.BrokerGroupStore;
 import io.qmq.application.port.out.ClientRegistrationStore;
 import io.qmq.application.port.out.ReadOnlyGroupStore;
@@ -53,5 +54,11 @@ public final class SqlStorageModule {
     @Singleton
     static ClientRegistrationStore clientRegistrations(SqlDatabase database) {
         return new JooqClientRegistrationStore(database.dsl());
+    }
+
+    @Provides
+    @Singleton
+    static BacklogReportStore backlogReports(SqlDatabase database) {
+        return new JooqBacklogReportStore(database.dsl());
     }
 }

@@ -1,5 +1,6 @@
 package io.qmq.adapters.sqlstore;
 
+import io.qmq.application.port.out.BrokerGroupStore;
 import io.qmq.application.port.out.SubjectRouteStore;
 import io.qmq.application.port.out.SubjectRouteStoreContract;
 import java.nio.file.Path;
@@ -21,6 +22,11 @@ class JooqSubjectRouteStoreH2Test extends SubjectRouteStoreContract {
     @Override
     protected SubjectRouteStore open() {
         return new JooqSubjectRouteStore(database.sql());
+    }
+
+    @Override
+    protected BrokerGroupStore openGroups() {
+        return new JooqBrokerGroupStore(database.sql());
     }
 
     @Override

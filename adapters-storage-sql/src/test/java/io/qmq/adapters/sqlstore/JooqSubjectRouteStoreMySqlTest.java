@@ -1,5 +1,6 @@
 package io.qmq.adapters.sqlstore;
 
+import io.qmq.application.port.out.BrokerGroupStore;
 import io.qmq.application.port.out.SubjectRouteStore;
 import io.qmq.application.port.out.SubjectRouteStoreContract;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +18,11 @@ class JooqSubjectRouteStoreMySqlTest extends SubjectRouteStoreContract {
     @Override
     protected SubjectRouteStore open() {
         return new JooqSubjectRouteStore(database.sql());
+    }
+
+    @Override
+    protected BrokerGroupStore openGroups() {
+        return new JooqBrokerGroupStore(database.sql());
     }
 
     @Override

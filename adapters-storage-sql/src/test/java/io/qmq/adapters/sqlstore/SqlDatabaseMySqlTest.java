@@ -3,6 +3,9 @@ package io.qmq.adapters.sqlstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.qmq.domain.cluster.BrokerGroup;
+import io.qmq.domain.cluster.BrokerGroupKind;
+import io.qmq.domain.cluster.BrokerState;
 import io.qmq.domain.message.Subject;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +33,8 @@ class SqlDatabaseMySqlTest {
     void reopeningAMigratedDatabaseMigratesAgainWithoutErrorAndKeepsItsData() {
         Subject subject = Subject.of("subject-" + UUID.randomUUID());
         try (SqlDatabase first = SqlDatabase.open(LocalMariaDb.CONFIG)) {
+            new JooqBrokerGroupStore(first.dsl()).save(new BrokerGroup("g-1", BrokerGroupKind.REALTIME, "10.0.0.1:20881",
+                    BrokerState.READ_WRITE, 1L));
             new JooqSubjectRouteStore(first.dsl()).assignIfAbsent(subject, List.of("g-1"));
         }
 

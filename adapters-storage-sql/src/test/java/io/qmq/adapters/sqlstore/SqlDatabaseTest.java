@@ -3,6 +3,7 @@ package io.qmq.adapters.sqlstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.qmq.domain.cluster.BacklogReport;
 import io.qmq.domain.cluster.BrokerGroup;
 import io.qmq.domain.cluster.BrokerGroupKind;
 import io.qmq.domain.cluster.BrokerState;
@@ -82,6 +83,7 @@ class SqlDatabaseTest {
         JooqBrokerGroupStore groups = new JooqBrokerGroupStore(database.dsl());
         JooqSubjectRouteStore routes = new JooqSubjectRouteStore(database.dsl());
         JooqClientRegistrationStore clients = new JooqClientRegistrationStore(database.dsl());
+        JooqBacklogReportStore backlogs = new JooqBacklogReportStore(database.dsl());
         Subject orders = Subject.of("orders");
 
         database.close();
@@ -92,6 +94,8 @@ class SqlDatabaseTest {
                 .isInstanceOf(MetaDataStoreException.class).hasMessageContaining("'orders'");
         assertThatThrownBy(() -> clients.record(new ClientRegistration(orders, ClientType.CONSUMER, "app", "c-9", "billing", 1L)))
                 .isInstanceOf(MetaDataStoreException.class).hasMessageContaining("'c-9'").hasMessageContaining("'orders'");
+        assertThatThrownBy(() -> backlogs.save(new BacklogReport("g-1", 1L, true, List.of())))
+                .isInstanceOf(MetaDataStoreException.class).hasMessageContaining("broker group 'g-1'");
     }
 
     @Test

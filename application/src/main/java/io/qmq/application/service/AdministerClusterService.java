@@ -8,8 +8,10 @@ import io.qmq.application.port.in.RegisterBrokerUseCase;
 import io.qmq.application.port.in.SubjectGroups;
 import io.qmq.application.port.in.UnknownBrokerGroupException;
 import io.qmq.application.port.in.UnknownSubjectException;
+import io.qmq.application.port.out.BacklogReportStore;
+import io.qmq.application.port.out.BrokerGroupMissingException;
+import io.qmq.application.port.out.BrokerGroupStillRoutedException;
 import io.qmq.application.port.out.BrokerGroupStore;
-import io.qmq.application.port.out.ClientRegistrationStore;
 import io.qmq.application.port.out.ReadOnlyGroupStore;
 import io.qmq.application.port.out.SubjectRouteStore;
 import io.qmq.domain.cluster.BrokerGroup;
@@ -24,7 +26,9 @@ import java.util.Set;
 
 /**
  * The operator's view of the cluster, and the changes an operator may make. Routes change by
- * compare-and-set, so a move racing with another meta server's change is refused, never lost.
+ * compare-and-set, so a move racing with another meta server's change is refused, never lost. A group
+ * is removed only while no route names it, which the stores check atomically with the write: removing a
+ * group and routing a subject to it at once never both succeed.
  */
 public final class AdministerClusterService implements AdministerClusterUseCase {
 
@@ -33,14 +37,17 @@ public final class AdministerClusterService implements AdministerClusterUseCase 
     private final ReadOnlyGroupStore readOnly;
     private final RegisterBrokerUseCase registration;
     private final ConsumerGroups consumers;
+    private final BacklogReportStore backlogReports;
 
     public AdministerClusterService(BrokerGroupStore groups, SubjectRouteStore routes, ReadOnlyGroupStore readOnly,
-                                    RegisterBrokerUseCase registration, ConsumerGroups consumers) {
+                                    RegisterBrokerUseCase registration, ConsumerGroups consumers,
+                                    BacklogReportStore backlogReports) {
         this.groups = groups;
         this.routes = routes;
         this.readOnly = readOnly;
         this.registration = registration;
         this.consumers = consumers;
+        this.backlogReports = backlogReports;
     }
 
     @Override
@@ -64,6 +71,14 @@ public final class AdministerClusterService implements AdministerClusterUseCase 
             throw new IllegalArgumentException("a subject needs at least one broker group");
         }
         wanted.forEach(this::requireRealtime);
+        try {
+            return route(subject, wanted);
+        } catch (BrokerGroupMissingException e) {
+            throw new UnknownBrokerGroupException(e.missing().get(0));
+        }
+    }
+
+    private SubjectGroups route(Subject subject, List<String> wanted) {
         List<String> current = routes.groupsOf(subject);
         if (current.isEmpty()) {
             List<String> inForce = routes.assignIfAbsent(subject, wanted);
@@ -96,14 +111,16 @@ public final class AdministerClusterService implements AdministerClusterUseCase 
 
     @Override
     public List<ConsumerGroupView> consumerGroups(Optional<Subject> subject) {
+        ReportedBacklogs backlogs = consumers.reportedBacklogs();
         if (subject.isEmpty()) {
             List<ConsumerGroupView> all = new ArrayList<>();
-            routes.all().keySet().stream().sorted(Comparator.comparing(Subject::name))
-                    .forEach(s -> all.addAll(consumers.of(s)));
+            routes.all().entrySet().stream().sorted(Comparator.comparing(e -> e.getKey().name()))
+                    .forEach(e -> all.addAll(consumers.of(e.getKey(), e.getValue(), backlogs)));
             return all;
         }
-        List<ConsumerGroupView> found = consumers.of(subject.get());
-        if (found.isEmpty() && routes.groupsOf(subject.get()).isEmpty()) {
+        List<String> routed = routes.groupsOf(subject.get());
+        List<ConsumerGroupView> found = consumers.of(subject.get(), routed, backlogs);
+        if (found.isEmpty() && routed.isEmpty()) {
             throw new UnknownSubjectException(subject.get());
         }
         return found;
@@ -117,15 +134,21 @@ public final class AdministerClusterService implements AdministerClusterUseCase 
 
     @Override
     public void remove(String groupName) {
-        groups.find(groupName).orElseThrow(() -> new UnknownBrokerGroupException(groupName));
-        List<String> routed = routes.all().entrySet().stream()
+        try {
+            if (!groups.remove(groupName)) {
+                throw new UnknownBrokerGroupException(groupName);
+            }
+        } catch (BrokerGroupStillRoutedException e) {
+            throw new ClusterChangeRefusedException("broker group '" + groupName + "' still serves subjects "
+                    + routedTo(groupName) + "; move them to other groups first");
+        }
+        readOnly.setReadOnly(groupName, false);
+        backlogReports.remove(groupName);
+    }
+
+    private List<String> routedTo(String groupName) {
+        return routes.all().entrySet().stream()
                 .filter(e -> e.getValue().contains(groupName))
                 .map(e -> e.getKey().name()).sorted().toList();
-        if (!routed.isEmpty()) {
-            throw new ClusterChangeRefusedException("broker group '" + groupName + "' still serves subjects "
-                    + routed + "; move them to other groups first");
-        }
-        groups.remove(groupName);
-        readOnly.setReadOnly(groupName, false);
     }
 }

@@ -1,6 +1,7 @@
 package io.qmq.application.service;
 
 import io.qmq.application.port.in.ResolveRouteUseCase;
+import io.qmq.application.port.out.BrokerGroupMissingException;
 import io.qmq.application.port.out.BrokerGroupStore;
 import io.qmq.application.port.out.MetaDataUnavailableException;
 import io.qmq.application.port.out.ReadOnlyGroupStore;
@@ -27,11 +28,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * producers and shown read-only to consumers.
  *
  * <p>When the meta-data store is unreachable, the last answer for the subject and client type is
- * given again: clients keep working with what the meta server knew.
+ * given again: clients keep working with what the meta server knew. A group picked for a subject that
+ * an operator removes before the route is written fails the write; the groups are then picked again.
  */
 public final class ResolveRouteService implements ResolveRouteUseCase {
 
     private static final System.Logger LOG = System.getLogger(ResolveRouteService.class.getName());
+    /** Each pick loses only to a removal that happened after it read the groups; a few always suffice. */
+    private static final int PICKS = 3;
 
     private record Key(Subject subject, ClientType type) {
     }
@@ -68,6 +72,20 @@ public final class ResolveRouteService implements ResolveRouteUseCase {
     }
 
     private List<BrokerGroup> resolveFromStore(Key key) {
+        for (int pick = 1; ; pick++) {
+            try {
+                return resolveOnce(key);
+            } catch (BrokerGroupMissingException e) {
+                if (pick == PICKS) {
+                    throw e;
+                }
+                LOG.log(System.Logger.Level.INFO, "broker groups " + e.missing() + " were removed while "
+                        + key.subject() + " was routed to them; picking again");
+            }
+        }
+    }
+
+    private List<BrokerGroup> resolveOnce(Key key) {
         List<BrokerGroup> all = effective(groups.all());
         if (key.type().routesTo() == BrokerGroupKind.DELAY) {
             return all.stream().filter(g -> g.kind() == BrokerGroupKind.DELAY && key.type().canUse(g.state())).toList();

@@ -3,20 +3,25 @@ package io.qmq.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.qmq.application.fixtures.InMemoryBacklogReportStore;
 import io.qmq.application.fixtures.InMemoryBrokerGroupStore;
 import io.qmq.application.fixtures.InMemoryClientRegistrationStore;
 import io.qmq.application.fixtures.InMemoryReadOnlyGroupStore;
 import io.qmq.application.fixtures.InMemorySubjectRouteStore;
 import io.qmq.application.port.in.BrokerGroupView;
 import io.qmq.application.port.in.ClusterChangeRefusedException;
+import io.qmq.application.port.in.ConsumerGroupBacklog;
 import io.qmq.application.port.in.ConsumerGroupView;
 import io.qmq.application.port.in.UnknownBrokerGroupException;
 import io.qmq.application.port.in.UnknownSubjectException;
+import io.qmq.domain.cluster.BacklogReport;
 import io.qmq.domain.cluster.BrokerGroup;
 import io.qmq.domain.cluster.BrokerGroupKind;
 import io.qmq.domain.cluster.BrokerState;
 import io.qmq.domain.cluster.ClientRegistration;
 import io.qmq.domain.cluster.ClientType;
+import io.qmq.domain.consumer.ConsumerGroup;
+import io.qmq.domain.consumer.Subscription;
 import io.qmq.domain.message.Subject;
 import java.time.Duration;
 import java.util.List;
@@ -30,11 +35,11 @@ class AdministerClusterServiceTest {
 
     private final ManualClock clock = new ManualClock();
     private final InMemoryBrokerGroupStore groups = new InMemoryBrokerGroupStore();
-    private final InMemorySubjectRouteStore routes = new InMemorySubjectRouteStore();
+    private final InMemorySubjectRouteStore routes = new InMemorySubjectRouteStore(groups);
     private final InMemoryReadOnlyGroupStore readOnly = new InMemoryReadOnlyGroupStore();
     private final InMemoryClientRegistrationStore clients = new InMemoryClientRegistrationStore();
-    private final AdministerClusterService admin = new AdministerClusterService(groups, routes, readOnly,
-            new RegisterBrokerService(groups, readOnly), new ConsumerGroups(clients, clock, Duration.ofMinutes(3)));
+    private final InMemoryBacklogReportStore backlogs = new InMemoryBacklogReportStore();
+    private final AdministerClusterService admin = adminOver(groups);
 
     @BeforeEach
     void cluster() {
@@ -140,5 +145,72 @@ class AdministerClusterServiceTest {
 
     private static BrokerGroup group(String name, BrokerGroupKind kind) {
         return new BrokerGroup(name, kind, "127.0.0.1:20881", BrokerState.READ_WRITE, 1L);
+    }
+
+    /** The service as a meta server sees the cluster through {@code groupView}; routes check the real groups. */
+    private AdministerClusterService adminOver(InMemoryBrokerGroupStore groupView) {
+        return new AdministerClusterService(groupView, routes, readOnly, new RegisterBrokerService(groupView, readOnly),
+                new ConsumerGroups(clients, backlogs, clock, Duration.ofMinutes(3)), backlogs);
+    }
+
+    @Test
+    void assigningAGroupRemovedMeanwhileByAnotherMetaServerIsRefusedAsUnknown() {
+        InMemoryBrokerGroupStore staleView = new InMemoryBrokerGroupStore();
+        groups.all().forEach(staleView::save);
+        staleView.save(group("gone", BrokerGroupKind.REALTIME));
+
+        assertThatThrownBy(() -> adminOver(staleView).assign(ORDERS, List.of("a", "gone")))
+                .isInstanceOf(UnknownBrokerGroupException.class).hasMessageContaining("'gone'");
+        assertThat(routes.groupsOf(ORDERS)).isEmpty();
+    }
+
+    @Test
+    void removingAGroupForgetsItsMarkAndBacklogReport() {
+        admin.markReadOnly("b", true);
+        backlogs.save(new BacklogReport("b", clock.millis(), true, List.of()));
+
+        admin.remove("b");
+
+        assertThat(readOnly.readOnlyGroups()).isEmpty();
+        assertThat(backlogs.all()).isEmpty();
+    }
+
+    @Test
+    void consumerGroupsShowTheirBacklogSummedOverReportingGroupsAndUnknownForSilentOnes() {
+        admin.assign(ORDERS, List.of("a", "b"));
+        clients.record(consumer("c-1", "billing"));
+        long reportedAt = clock.millis();
+        backlogs.save(new BacklogReport("a", reportedAt, true, List.of(
+                entry(ORDERS, "billing", 7, 2), entry(ORDERS.retryFor("billing"), "billing", 3, 1),
+                entry(ORDERS.deadLetterFor("billing"), "billing", 50, 0), entry(ORDERS, "audit", 99, 0))));
+        clock.advance(Duration.ofSeconds(4));
+
+        ConsumerGroupBacklog backlog = admin.consumerGroups(Optional.of(ORDERS)).get(0).backlog();
+
+        assertThat(backlog.shares()).extracting(ConsumerGroupBacklog.Share::brokerGroup).containsExactly("a", "b");
+        assertThat(backlog.shares().get(1)).isEqualTo(ConsumerGroupBacklog.Share.unknown("b"));
+        assertThat(backlog.complete()).isFalse();
+        assertThat(List.of(backlog.undelivered(), backlog.unacknowledged(), backlog.retryUndelivered(),
+                backlog.retryUnacknowledged())).containsExactly(7L, 2L, 3L, 1L);
+        assertThat(backlog.oldestReportAgeMillis()).hasValue(4_000L);
+    }
+
+    @Test
+    void aCompleteReportWithoutTheGroupMeansNoBacklogThereAndAnIncompleteOneMeansUnknown() {
+        admin.assign(ORDERS, List.of("a", "b"));
+        clients.record(consumer("c-1", "billing"));
+        backlogs.save(new BacklogReport("a", clock.millis(), true, List.of()));
+        backlogs.save(new BacklogReport("b", clock.millis(), false, List.of(entry(ORDERS, "audit", 5, 0))));
+        backlogs.save(new BacklogReport("moved-off", clock.millis(), true, List.of(entry(ORDERS, "billing", 4, 0))));
+
+        ConsumerGroupBacklog backlog = admin.consumerGroups(Optional.of(ORDERS)).get(0).backlog();
+
+        assertThat(backlog.shares()).extracting(s -> s.brokerGroup() + ":" + s.known() + ":" + s.undelivered())
+                .containsExactly("a:true:0", "b:false:0", "moved-off:true:4");
+        assertThat(backlog.undelivered()).isEqualTo(4);
+    }
+
+    private static BacklogReport.Entry entry(Subject subject, String group, long undelivered, long unacknowledged) {
+        return new BacklogReport.Entry(new Subscription(subject, ConsumerGroup.of(group)), undelivered, unacknowledged);
     }
 }

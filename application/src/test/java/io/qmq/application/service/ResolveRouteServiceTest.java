@@ -8,19 +8,24 @@ import io.qmq.application.fixtures.InMemoryReadOnlyGroupStore;
 import io.qmq.application.fixtures.InMemorySubjectRouteStore;
 import io.qmq.application.port.in.RegisterClientCommand;
 import io.qmq.application.port.in.RouteAnswer;
+import io.qmq.application.port.out.BrokerGroupStore;
 import io.qmq.domain.cluster.BrokerGroup;
 import io.qmq.domain.cluster.BrokerGroupKind;
 import io.qmq.domain.cluster.BrokerState;
 import io.qmq.domain.cluster.ClientRegistration;
 import io.qmq.domain.cluster.ClientType;
 import io.qmq.domain.message.Subject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ResolveRouteServiceTest {
 
     private final InMemoryBrokerGroupStore groups = new InMemoryBrokerGroupStore();
-    private final InMemorySubjectRouteStore routes = new InMemorySubjectRouteStore();
+    private final InMemorySubjectRouteStore routes = new InMemorySubjectRouteStore(groups);
     private final InMemoryReadOnlyGroupStore readOnly = new InMemoryReadOnlyGroupStore();
     private final ResolveRouteService resolve = new ResolveRouteService(groups, routes, readOnly, new RouteSettings(1));
     private final Subject subject = Subject.of("subject-" + UUID.randomUUID());
@@ -194,5 +199,41 @@ class ResolveRouteServiceTest {
             check();
             return real.remove(name);
         }
+    }
+
+    @Test
+    void aGroupRemovedBetweenPickingAndRoutingIsPickedAroundAgain() {
+        group("a", BrokerGroupKind.REALTIME, BrokerState.READ_WRITE);
+        BrokerGroup removed = new BrokerGroup("0-removed", BrokerGroupKind.REALTIME, "127.0.0.1:20000", BrokerState.READ_WRITE, 1);
+        AtomicInteger lists = new AtomicInteger();
+        BrokerGroupStore staleOnce = new BrokerGroupStore() {
+            @Override
+            public void save(BrokerGroup group) {
+                groups.save(group);
+            }
+
+            @Override
+            public Optional<BrokerGroup> find(String name) {
+                return groups.find(name);
+            }
+
+            @Override
+            public List<BrokerGroup> all() {
+                List<BrokerGroup> all = new ArrayList<>(groups.all());
+                if (lists.getAndIncrement() == 0) {
+                    all.add(0, removed);
+                }
+                return all;
+            }
+
+            @Override
+            public boolean remove(String name) {
+                return groups.remove(name);
+            }
+        };
+        ResolveRouteService picking = new ResolveRouteService(staleOnce, routes, readOnly, new RouteSettings(1));
+
+        assertThat(picking.resolve(subject, ClientType.PRODUCER)).extracting(BrokerGroup::name).containsExactly("a");
+        assertThat(routes.groupsOf(subject)).containsExactly("a");
     }
 }

@@ -6,11 +6,13 @@ import io.qmq.application.port.in.AckMessagesUseCase;
 import io.qmq.application.port.in.AdministerClusterUseCase;
 import io.qmq.application.port.in.FindStoredMessagesUseCase;
 import io.qmq.application.port.in.PullMessagesUseCase;
+import io.qmq.application.port.in.RecordBacklogUseCase;
 import io.qmq.application.port.in.RegisterBrokerUseCase;
 import io.qmq.application.port.in.RegisterClientUseCase;
 import io.qmq.application.port.in.ReportBacklogUseCase;
 import io.qmq.application.port.in.ResolveRouteUseCase;
 import io.qmq.application.port.in.SendMessagesUseCase;
+import io.qmq.application.port.out.BacklogReportStore;
 import io.qmq.application.port.out.BrokerGroupStore;
 import io.qmq.application.port.out.BrokerMetrics;
 import io.qmq.application.port.out.ClientRegistrationStore;
@@ -28,6 +30,7 @@ import io.qmq.application.service.FindStoredMessagesService;
 import io.qmq.application.service.ForwardedDuplicates;
 import io.qmq.application.service.MessageArrivals;
 import io.qmq.application.service.PullMessagesService;
+import io.qmq.application.service.RecordBacklogService;
 import io.qmq.application.service.RedeliverSilentConsumersService;
 import io.qmq.application.service.Redelivery;
 import io.qmq.application.service.RegisterBrokerService;
@@ -158,8 +161,16 @@ public final class ApplicationModule {
     @Singleton
     static AdministerClusterUseCase administerCluster(BrokerGroupStore groups, SubjectRouteStore routes,
                                                       ReadOnlyGroupStore readOnly, RegisterBrokerUseCase registration,
-                                                      ClientRegistrationStore registrations, Clock clock) {
+                                                      ClientRegistrationStore registrations,
+                                                      BacklogReportStore backlogReports, Clock clock) {
         return new AdministerClusterService(groups, routes, readOnly, registration,
-                new ConsumerGroups(registrations, clock, ConsumerGroups.DEFAULT_ONLINE_WINDOW));
+                new ConsumerGroups(registrations, backlogReports, clock, ConsumerGroups.DEFAULT_ONLINE_WINDOW),
+                backlogReports);
+    }
+
+    @Provides
+    @Singleton
+    static RecordBacklogUseCase recordBacklog(BacklogReportStore backlogReports) {
+        return new RecordBacklogService(backlogReports);
     }
 }

@@ -14,6 +14,7 @@ import io.qmq.adapters.sqlstore.SqlDatabase;
 import io.qmq.adapters.sqlstore.SqlMessageStoreModule;
 import io.qmq.adapters.sqlstore.SqlStorageModule;
 import io.qmq.adapters.sqlstore.SqlStoreConfig;
+import io.qmq.application.port.in.ReportBacklogUseCase;
 import io.qmq.application.port.out.MessageLog;
 import io.qmq.application.port.out.PullLog;
 import io.qmq.application.service.BrokerAvailability;
@@ -43,6 +44,8 @@ public interface BrokerComponent {
     BrokerServer brokerServer();
 
     BrokerAvailability brokerAvailability();
+
+    ReportBacklogUseCase reportBacklog();
 
     RedeliverSilentConsumersService redeliverSilentConsumers();
 

@@ -20,7 +20,9 @@ import io.qmq.adapters.sqlstore.SqlMessageStoreModule;
 import io.qmq.adapters.sqlstore.SqlStorageModule;
 import io.qmq.adapters.sqlstore.SqlStoreConfig;
 import io.qmq.application.port.in.AdministerClusterUseCase;
+import io.qmq.application.port.in.RecordBacklogUseCase;
 import io.qmq.application.port.in.RegisterBrokerUseCase;
+import io.qmq.application.port.in.ReportBacklogUseCase;
 import io.qmq.application.port.out.MessageLog;
 import io.qmq.application.port.out.PullLog;
 import io.qmq.application.service.BrokerSettings;
@@ -54,6 +56,10 @@ public interface StandaloneComponent extends DelayParts {
     BrokerServer brokerServer();
 
     RegisterBrokerUseCase registerBroker();
+
+    ReportBacklogUseCase reportBacklog();
+
+    RecordBacklogUseCase recordBacklog();
 
     AdministerClusterUseCase administerCluster();
 

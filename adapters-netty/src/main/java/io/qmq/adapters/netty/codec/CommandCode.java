@@ -17,6 +17,9 @@ public final class CommandCode {
      */
     public static final int FIND_STORED_MESSAGES = 30_001;
 
+    /** Ours: a broker's backlogs to its meta server after each heartbeat ({@link BacklogReportRequestBody}). */
+    public static final int BACKLOG_REPORT = 30_002;
+
     private CommandCode() {
     }
 }

@@ -1,6 +1,7 @@
 package io.qmq.adapters.netty.handler;
 
 import io.qmq.application.port.in.BrokerGroupView;
+import io.qmq.application.port.in.ConsumerGroupBacklog;
 import io.qmq.application.port.in.ConsumerGroupView;
 import io.qmq.application.port.in.SubjectGroups;
 import java.util.List;
@@ -51,7 +52,31 @@ final class ClusterAdminJson {
                 + ",\"appCode\":" + AdminQuery.json(c.appCode()) + ",\"lastSeenAt\":" + c.lastSeenAt()
                 + ",\"online\":" + c.online() + "}").collect(Collectors.joining(","));
         return "{\"subject\":" + AdminQuery.json(group.subject().name()) + ",\"consumerGroup\":"
-                + AdminQuery.json(group.consumerGroup()) + ",\"consumers\":[" + consumers + "]}";
+                + AdminQuery.json(group.consumerGroup()) + ",\"consumers\":[" + consumers + "],\"backlog\":"
+                + backlogObject(group.backlog()) + "}";
+    }
+
+    /** Sums over the broker groups whose share is known; complete says whether that is all of them. */
+    private static String backlogObject(ConsumerGroupBacklog backlog) {
+        String shares = backlog.shares().stream().map(ClusterAdminJson::shareObject).collect(Collectors.joining(","));
+        String oldest = backlog.oldestReportAgeMillis().isPresent()
+                ? Long.toString(backlog.oldestReportAgeMillis().getAsLong()) : "null";
+        return "{\"undelivered\":" + backlog.undelivered() + ",\"unacknowledged\":" + backlog.unacknowledged()
+                + ",\"retryUndelivered\":" + backlog.retryUndelivered()
+                + ",\"retryUnacknowledged\":" + backlog.retryUnacknowledged()
+                + ",\"complete\":" + backlog.complete() + ",\"oldestReportAgeMillis\":" + oldest
+                + ",\"brokerGroups\":[" + shares + "]}";
+    }
+
+    private static String shareObject(ConsumerGroupBacklog.Share share) {
+        String name = "{\"name\":" + AdminQuery.json(share.brokerGroup()) + ",\"known\":" + share.known();
+        if (!share.known()) {
+            return name + "}";
+        }
+        return name + ",\"reportedAt\":" + share.reportedAt() + ",\"ageMillis\":" + share.ageMillis()
+                + ",\"undelivered\":" + share.undelivered() + ",\"unacknowledged\":" + share.unacknowledged()
+                + ",\"retryUndelivered\":" + share.retryUndelivered()
+                + ",\"retryUnacknowledged\":" + share.retryUnacknowledged() + "}";
     }
 
     private static String strings(List<String> values) {

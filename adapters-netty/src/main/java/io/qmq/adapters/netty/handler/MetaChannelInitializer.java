@@ -5,6 +5,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.qmq.adapters.netty.codec.FrameDecoder;
 import io.qmq.adapters.netty.codec.FrameEncoder;
+import io.qmq.application.port.in.RecordBacklogUseCase;
 import io.qmq.application.port.in.RegisterBrokerUseCase;
 import io.qmq.application.port.in.RegisterClientUseCase;
 import java.time.Clock;
@@ -21,13 +22,15 @@ public final class MetaChannelInitializer extends ChannelInitializer<SocketChann
     private final MetaRequestDispatcher dispatcher;
     private final ConnectionGuard guard = new ConnectionGuard();
 
-    /** @param blockingWork runs client and broker registrations, which may block on a database */
+    /** @param blockingWork runs registrations and backlog reports, which may block on a database */
     public MetaChannelInitializer(int maxFrameBytes, Duration idleTimeout, RegisterClientUseCase registerClient,
-                                  RegisterBrokerUseCase registerBroker, Clock clock, Executor blockingWork) {
+                                  RegisterBrokerUseCase registerBroker, RecordBacklogUseCase recordBacklog, Clock clock,
+                                  Executor blockingWork) {
         this.maxFrameBytes = maxFrameBytes;
         this.idleTimeout = idleTimeout;
         this.dispatcher = new MetaRequestDispatcher(new ClientRegisterHandler(registerClient, clock, blockingWork),
-                new BrokerRegisterHandler(registerBroker, clock, blockingWork));
+                new BrokerRegisterHandler(registerBroker, clock, blockingWork),
+                new BacklogReportHandler(recordBacklog, clock, blockingWork));
     }
 
     @Override

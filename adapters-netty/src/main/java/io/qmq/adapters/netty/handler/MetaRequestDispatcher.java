@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes a meta connection's requests: CLIENT_REGISTER (35) and BROKER_REGISTER (30); anything else gets
- * UNKNOWN_CODE (3). The
+ * Routes a meta connection's requests: CLIENT_REGISTER (35), BROKER_REGISTER (30) and our own
+ * BACKLOG_REPORT; anything else gets UNKNOWN_CODE (3). The
  * handler reads the body before returning, so the frame is released here. Stateless and shared.
  */
 @ChannelHandler.Sharable
@@ -22,10 +22,13 @@ final class MetaRequestDispatcher extends ChannelInboundHandlerAdapter {
 
     private final ClientRegisterHandler clientRegister;
     private final BrokerRegisterHandler brokerRegister;
+    private final BacklogReportHandler backlogReport;
 
-    MetaRequestDispatcher(ClientRegisterHandler clientRegister, BrokerRegisterHandler brokerRegister) {
+    MetaRequestDispatcher(ClientRegisterHandler clientRegister, BrokerRegisterHandler brokerRegister,
+                          BacklogReportHandler backlogReport) {
         this.clientRegister = clientRegister;
         this.brokerRegister = brokerRegister;
+        this.backlogReport = backlogReport;
     }
 
     @Override
@@ -40,6 +43,8 @@ final class MetaRequestDispatcher extends ChannelInboundHandlerAdapter {
                     clientRegister.handle(ctx, frame.header(), frame.body());
                 } else if (code == CommandCode.BROKER_REGISTER) {
                     brokerRegister.handle(ctx, frame.header(), frame.body());
+                } else if (code == CommandCode.BACKLOG_REPORT) {
+                    backlogReport.handle(ctx, frame.header(), frame.body());
                 } else {
                     Replies.empty(ctx, frame.header(), ResponseCode.UNKNOWN_CODE);
                 }

@@ -4,10 +4,14 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.qmq.adapters.netty.client.MetaAddressLookup;
+import io.qmq.adapters.netty.codec.BacklogReportRequestBody;
 import io.qmq.adapters.netty.codec.BrokerRegisterRequestBody;
+import io.qmq.application.port.in.Backlog;
+import io.qmq.application.port.in.ReportBacklogUseCase;
 import io.qmq.application.service.BrokerAvailability;
-import io.qmq.domain.cluster.BrokerGroupKind;
 import io.qmq.domain.cluster.BrokerState;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * every interval, discovering the meta server afresh each time; one warning per outage, one line when it
  * ends. Until the first ONLINE is answered, later attempts are ONLINE too.
  *
+ * <p>A realtime broker follows each answered heartbeat with a report of its subscriptions' backlogs,
+ * which the meta server keeps for operators. A report that fails is not retried: the next one, an
+ * interval later, replaces it. One warning while reports fail, one line when they get through again.
+ *
  * <p>Thread ownership: every exchange runs on the registrar's single thread.
  */
 public final class BrokerRegistrar implements AutoCloseable {
@@ -43,13 +51,27 @@ public final class BrokerRegistrar implements AutoCloseable {
     private final EventLoopGroup eventLoop;
     private final ScheduledExecutorService thread;
     private final MetaLink link;
+    private final Optional<ReportBacklogUseCase> backlogs;
     private boolean online;
     private boolean failing;
+    private boolean reportFailing;
     private boolean started;
 
+    /** A registrar that reports no backlogs, as for a delay server, which has no consumers. */
     public BrokerRegistrar(RegistrationConfig config, BrokerAvailability availability) {
+        this(config, availability, Optional.empty());
+    }
+
+    /** A registrar that reports the broker's backlogs after each heartbeat. */
+    public BrokerRegistrar(RegistrationConfig config, BrokerAvailability availability, ReportBacklogUseCase backlogs) {
+        this(config, availability, Optional.of(backlogs));
+    }
+
+    private BrokerRegistrar(RegistrationConfig config, BrokerAvailability availability,
+                            Optional<ReportBacklogUseCase> backlogs) {
         this.config = config;
         this.availability = availability;
+        this.backlogs = backlogs;
         this.eventLoop = new NioEventLoopGroup(1, new DefaultThreadFactory("qmq-registrar-io", true));
         this.thread = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("qmq-registrar", true));
         this.link = new MetaLink(new MetaAddressLookup(config.metaServer()), eventLoop, config.requestTimeout());
@@ -88,13 +110,16 @@ public final class BrokerRegistrar implements AutoCloseable {
     /** One report; never throws, since a periodic task that throws is never run again. */
     private void report() {
         try {
-            exchange();
+            if (exchange()) {
+                backlogs.ifPresent(this::reportBacklogs);
+            }
         } catch (RuntimeException e) {
             LOG.warn("registration of broker group {} failed unexpectedly; trying again next period", config.groupName(), e);
         }
     }
 
-    private void exchange() {
+    /** Registers or heartbeats; answers whether the meta server answered. */
+    private boolean exchange() {
         int type = online ? BrokerRegisterRequestBody.HEARTBEAT : BrokerRegisterRequestBody.ONLINE;
         try {
             BrokerState wanted = link.exchange(request(type));
@@ -104,13 +129,37 @@ public final class BrokerRegistrar implements AutoCloseable {
                 failing = false;
                 LOG.info("meta server {} reachable again; broker group {} is {}", link.address(), config.groupName(), wanted);
             }
+            return true;
         } catch (MetaUnreachableException e) {
             if (!failing) {
                 failing = true;
                 LOG.warn("cannot register broker group {}: {}; serving as {} and retrying every {}", config.groupName(),
                         e.getMessage(), availability.state(), config.heartbeatInterval());
             }
+            return false;
         }
+    }
+
+    private void reportBacklogs(ReportBacklogUseCase source) {
+        BacklogReportRequestBody report = BacklogReportRequestBody.of(config.groupName(), entries(source.backlogs()));
+        try {
+            link.report(report);
+            if (reportFailing) {
+                reportFailing = false;
+                LOG.info("backlog reports of broker group {} reach the meta server again", config.groupName());
+            }
+        } catch (MetaUnreachableException e) {
+            if (!reportFailing) {
+                reportFailing = true;
+                LOG.warn("cannot report the backlogs of broker group {}: {}; trying again every {}", config.groupName(),
+                        e.getMessage(), config.heartbeatInterval());
+            }
+        }
+    }
+
+    private static List<BacklogReportRequestBody.Entry> entries(List<Backlog> backlogs) {
+        return backlogs.stream().map(b -> new BacklogReportRequestBody.Entry(b.subscription().subject().name(),
+                b.subscription().group().name(), b.undelivered(), b.unacknowledged())).toList();
     }
 
     private void apply(BrokerState wanted) {
@@ -122,9 +171,7 @@ public final class BrokerRegistrar implements AutoCloseable {
     }
 
     private BrokerRegisterRequestBody request(int type) {
-        int role = config.kind() == BrokerGroupKind.DELAY ? BrokerRegisterRequestBody.ROLE_DELAY_MASTER
-                : BrokerRegisterRequestBody.ROLE_MASTER;
-        return new BrokerRegisterRequestBody(type, config.groupName(), config.advertisedAddress(), role,
+        return new BrokerRegisterRequestBody(type, config.groupName(), config.advertisedAddress(), config.role().code(),
                 BrokerState.READ_WRITE.code());
     }
 

@@ -10,7 +10,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.qmq.adapters.netty.client.MetaAddressLookup;
+import io.qmq.adapters.netty.codec.BacklogReportRequestBody;
 import io.qmq.adapters.netty.codec.BrokerRegisterRequestBody;
+import io.qmq.adapters.netty.codec.BrokerRegisterResponseBody;
 import io.qmq.adapters.netty.codec.CommandCode;
 import io.qmq.adapters.netty.codec.Frame;
 import io.qmq.adapters.netty.codec.FrameDecoder;
@@ -23,6 +25,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The broker's connection to its meta server: found through HTTP discovery, opened on first use, and
@@ -34,7 +38,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class MetaLink {
 
-    /** Meta answers are one byte; anything large is not ours. */
+    /** Meta answers are at most one byte; anything large is not ours. */
     private static final int MAX_FRAME_BYTES = 64 * 1024;
 
     private final MetaAddressLookup lookup;
@@ -61,8 +65,19 @@ final class MetaLink {
 
     /** Sends one registration and answers the state the meta server wants; on failure the link starts over. */
     BrokerState exchange(BrokerRegisterRequestBody request) throws MetaUnreachableException {
+        return exchange(CommandCode.BROKER_REGISTER, request::encode,
+                body -> BrokerState.ofCode(BrokerRegisterResponseBody.decode(body).state()));
+    }
+
+    /** Sends one backlog report and waits for its (empty) answer; on failure the link starts over. */
+    void report(BacklogReportRequestBody report) throws MetaUnreachableException {
+        exchange(CommandCode.BACKLOG_REPORT, report::encode, body -> Boolean.TRUE);
+    }
+
+    private <T> T exchange(int code, Consumer<ByteBuf> request, Function<ByteBuf, T> answerDecoder)
+            throws MetaUnreachableException {
         try {
-            return await(send(connected(), request));
+            return await(send(connected(), code, request, answerDecoder));
         } catch (MetaUnreachableException e) {
             forget();
             throw e;
@@ -92,12 +107,12 @@ final class MetaLink {
         return channel;
     }
 
-    private CompletableFuture<BrokerState> send(Channel ch, BrokerRegisterRequestBody request) {
+    private <T> CompletableFuture<T> send(Channel ch, int code, Consumer<ByteBuf> request, Function<ByteBuf, T> answerDecoder) {
         int opaque = ++nextOpaque;
-        CompletableFuture<BrokerState> answer = answers.expect(opaque);
+        CompletableFuture<T> answer = answers.expect(opaque, answerDecoder);
         ByteBuf body = ch.alloc().buffer();
-        request.encode(body);
-        ch.writeAndFlush(new Frame(FrameHeader.request(CommandCode.BROKER_REGISTER, FrameHeader.CURRENT_VERSION, opaque), body))
+        request.accept(body);
+        ch.writeAndFlush(new Frame(FrameHeader.request(code, FrameHeader.CURRENT_VERSION, opaque), body))
                 .addListener(written -> {
                     if (!written.isSuccess()) {
                         answer.completeExceptionally(written.cause());
@@ -106,7 +121,7 @@ final class MetaLink {
         return answer;
     }
 
-    private BrokerState await(CompletableFuture<BrokerState> answer) throws MetaUnreachableException {
+    private <T> T await(CompletableFuture<T> answer) throws MetaUnreachableException {
         try {
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -115,7 +130,7 @@ final class MetaLink {
             throw new MetaUnreachableException("meta server " + address() + " refused: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MetaUnreachableException("interrupted while registering with " + address());
+            throw new MetaUnreachableException("interrupted while talking to " + address());
         }
     }
 

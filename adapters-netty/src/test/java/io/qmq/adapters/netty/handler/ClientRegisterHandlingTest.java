@@ -45,7 +45,8 @@ class ClientRegisterHandlingTest {
                 registrations.add(command);
                 return new RouteAnswer(STAMP, true, List.of(
                         new BrokerGroup("broker-0", BrokerGroupKind.REALTIME, "10.0.0.5:20881", BrokerState.READ_WRITE, STAMP)));
-            }, CLOCK, Runnable::run), new BrokerRegisterHandler(group -> group.state(), CLOCK, Runnable::run)));
+            }, CLOCK, Runnable::run), new BrokerRegisterHandler(group -> group.state(), CLOCK, Runnable::run),
+            new BacklogReportHandler(report -> { }, CLOCK, Runnable::run)));
 
     @AfterEach
     void close() {

@@ -6,11 +6,16 @@ import com.sun.net.httpserver.HttpServer;
 import io.qmq.adapters.netty.MetaServer;
 import io.qmq.adapters.netty.MetaServerConfig;
 import io.qmq.adapters.netty.codec.LeakReportsFail;
+import io.qmq.application.port.in.Backlog;
 import io.qmq.application.port.in.RouteAnswer;
 import io.qmq.application.service.BrokerAvailability;
+import io.qmq.domain.cluster.BacklogReport;
 import io.qmq.domain.cluster.BrokerGroup;
 import io.qmq.domain.cluster.BrokerGroupKind;
 import io.qmq.domain.cluster.BrokerState;
+import io.qmq.domain.consumer.ConsumerGroup;
+import io.qmq.domain.consumer.Subscription;
+import io.qmq.domain.message.Subject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -35,6 +40,7 @@ class BrokerRegistrarTest {
     private static final Duration PATIENCE = Duration.ofSeconds(5);
 
     private final List<BrokerGroup> reports = new CopyOnWriteArrayList<>();
+    private final List<BacklogReport> backlogReports = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> running = new ArrayList<>();
     private final BrokerAvailability availability = new BrokerAvailability();
     private volatile BrokerState wanted;
@@ -110,12 +116,45 @@ class BrokerRegistrarTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
     }
 
+    @Test
+    void followsEachHeartbeatWithItsBacklogsStampedByTheMetaServer() {
+        discovered = metaServerAddress();
+        List<Backlog> backlogs = List.of(backlog("orders", "idle", 0, 0), backlog("orders", "billing", 5, 2),
+                backlog("%RETRY%orders%billing", "billing", 1, 0));
+        long before = System.currentTimeMillis();
+        running.add(new BrokerRegistrar(config(), availability, () -> backlogs).start());
+
+        awaitTrue(() -> backlogReports.size() >= 2);
+        BacklogReport report = backlogReports.get(0);
+        assertThat(report.brokerGroup()).isEqualTo("a");
+        assertThat(report.complete()).isTrue();
+        assertThat(report.reportedAt()).isBetween(before, System.currentTimeMillis());
+        assertThat(report.entries()).extracting(e -> e.subscription() + "=" + e.undelivered() + "+" + e.unacknowledged())
+                .containsExactly("billing@orders=5+2", "billing@%RETRY%orders%billing=1+0");
+    }
+
+    @Test
+    void aRegistrarWithoutBacklogsReportsNone() {
+        discovered = metaServerAddress();
+        registrar().start();
+
+        awaitTrue(() -> reports.size() >= 3);
+        assertThat(backlogReports).isEmpty();
+    }
+
     private BrokerRegistrar registrar() {
-        BrokerRegistrar registrar = new BrokerRegistrar(new RegistrationConfig(
-                URI.create("http://127.0.0.1:" + discovery.getAddress().getPort() + "/meta/address"), "a",
-                "10.0.0.1:20881", BrokerGroupKind.REALTIME, HEARTBEAT, Duration.ofMillis(500)), availability);
+        BrokerRegistrar registrar = new BrokerRegistrar(config(), availability);
         running.add(registrar);
         return registrar;
+    }
+
+    private RegistrationConfig config() {
+        return new RegistrationConfig(URI.create("http://127.0.0.1:" + discovery.getAddress().getPort() + "/meta/address"),
+                "a", "10.0.0.1:20881", BrokerGroupKind.REALTIME, HEARTBEAT, Duration.ofMillis(500));
+    }
+
+    private static Backlog backlog(String subject, String group, long undelivered, long unacknowledged) {
+        return new Backlog(new Subscription(Subject.of(subject), ConsumerGroup.of(group)), undelivered, unacknowledged);
     }
 
     private String metaServerAddress() {
@@ -124,7 +163,7 @@ class BrokerRegistrarTest {
                     reports.add(group);
                     BrokerState answer = wanted;
                     return answer == null ? group.state() : answer;
-                }, Clock.systemUTC()).start();
+                }, backlogReports::add, Clock.systemUTC()).start();
         running.add(meta);
         return "127.0.0.1:" + meta.port();
     }

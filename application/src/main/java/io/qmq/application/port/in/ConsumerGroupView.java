@@ -9,8 +9,10 @@ import java.util.List;
  * @param subject       the real subject consumed
  * @param consumerGroup the group's name
  * @param consumers     its clients, oldest registration first
+ * @param backlog       what the broker groups last reported of its backlog on the subject
  */
-public record ConsumerGroupView(Subject subject, String consumerGroup, List<Consumer> consumers) {
+public record ConsumerGroupView(Subject subject, String consumerGroup, List<Consumer> consumers,
+                                ConsumerGroupBacklog backlog) {
 
     public ConsumerGroupView {
         consumers = List.copyOf(consumers);

@@ -15,6 +15,9 @@ public interface BrokerGroupStore {
     /** All groups, ordered by name. */
     List<BrokerGroup> all();
 
-    /** Forgets the group; returns whether it was known. */
+    /**
+     * Forgets the group; returns whether it was known. Throws {@link BrokerGroupStillRoutedException},
+     * removing nothing, while a route of the {@link SubjectRouteStore} over the same storage names it.
+     */
     boolean remove(String name);
 }
