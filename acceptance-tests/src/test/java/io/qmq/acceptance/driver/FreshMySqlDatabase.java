@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 public final class FreshMySqlDatabase implements AutoCloseable {
 
     public static final String USER = "root";
-    private static final String SERVER_URL = "jdbc:mysql://127.0.0.1:3306/";
+    /** Where the server is expected: {@code host:port}. */
+    public static final String SERVER = "127.0.0.1:3306";
+    private static final String SERVER_URL = "jdbc:mysql://" + SERVER + "/";
     private static final String OPTIONS = "?connectTimeout=2000";
     private static final String PASSWORD = "";
     private static final int NAME_SUFFIX_LENGTH = 12;

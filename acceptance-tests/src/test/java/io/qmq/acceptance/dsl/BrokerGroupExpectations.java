@@ -27,9 +27,11 @@ public final class BrokerGroupExpectations {
      * producers routed them there, none to the realtime groups.
      */
     public void scheduledEveryDelayedMessageOf(String subject) {
-        assertThat(world.cluster().delayedMessagesScheduledBy(group, world.names.subject(subject)))
-                .as("delayed messages of %s scheduled by delay group %s", subject, group)
-                .isGreaterThanOrEqualTo(world.ledger.keysSentTo(subject).size());
+        int acknowledged = world.ledger.keysSentTo(subject).size();
+        await("delay group " + group + " scheduling the " + acknowledged + " delayed messages of " + subject)
+                .atMost(Patience.SUBSCRIBING).pollInterval(Patience.POLL)
+                .until(() -> world.cluster().delayedMessagesScheduledBy(group, world.names.subject(subject))
+                        >= acknowledged);
     }
 
     /**

@@ -12,7 +12,7 @@ public final class Given {
 
     private static final Logger LOG = LoggerFactory.getLogger(Given.class);
     private static final String NO_MARIADB =
-            "MariaDB at 127.0.0.1:3306 unreachable: skipping this scenario on MySQL";
+            "MariaDB at " + FreshMySqlDatabase.SERVER + " unreachable: skipping this scenario on MySQL";
 
     private final World world;
 
