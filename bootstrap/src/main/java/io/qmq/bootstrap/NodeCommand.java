@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
 final class NodeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeCommand.class);
+    /** Exit status of a node that stopped by itself, e.g. a slave whose copy diverged from its master. */
+    private static final int EXIT_FAILED = 3;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -55,7 +57,12 @@ final class NodeCommand implements Callable<Integer> {
         out.println(ready);
         out.flush();
         LOG.info(ready);
+        node.failure().thenRun(stopped::countDown);
         stopped.await();
+        if (node.failure().isDone()) {
+            LOG.error("qmq node stopped by itself: {}", node.failure().join());
+            return EXIT_FAILED;
+        }
         return 0;
     }
 }

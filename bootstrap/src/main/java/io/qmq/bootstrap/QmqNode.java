@@ -5,6 +5,7 @@ import io.qmq.bootstrap.config.Settings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A running node: what the command line starts and what acceptance tests drive. Ports configured as
@@ -16,12 +17,31 @@ public final class QmqNode implements AutoCloseable {
     private final String host;
     private final Map<String, Integer> boundPorts;
     private final ShutdownSequence shutdown;
+    private final CompletableFuture<String> failure;
 
     QmqNode(NodeMode mode, String host, Map<String, Integer> boundPorts, ShutdownSequence shutdown) {
+        this(mode, host, boundPorts, shutdown, new CompletableFuture<>());
+    }
+
+    /** A node that may fail on its own: {@code failure} completes with the reason, and the node is then closed. */
+    QmqNode(NodeMode mode, String host, Map<String, Integer> boundPorts, ShutdownSequence shutdown,
+            CompletableFuture<String> failure) {
         this.mode = mode;
         this.host = host;
         this.boundPorts = Map.copyOf(boundPorts);
         this.shutdown = shutdown;
+        this.failure = failure.thenApply(reason -> {
+            shutdown.closeAll();
+            return reason;
+        });
+    }
+
+    /**
+     * Completes with the reason if the node stopped by itself (a slave whose copy diverged from its master's
+     * log); the command then exits with an error instead of idling.
+     */
+    public CompletableFuture<String> failure() {
+        return failure;
     }
 
     /**

@@ -123,14 +123,19 @@ class QmqNodeTest {
     }
 
     @Test
-    void brokersOtherThanMastersAreRefused() {
+    void aSlaveWithoutItsMastersAddressOrAnUnknownRoleIsRefused() {
         Map<String, String> slave = new HashMap<>(EPHEMERAL);
         slave.put("broker.role", "slave");
         slave.put("meta.server.endpoint", "http://127.0.0.1:1/meta/address");
+        Map<String, String> backup = new HashMap<>(slave);
+        backup.put("broker.role", "backup");
 
         assertThatThrownBy(() -> QmqNode.start(NodeMode.BROKER, dataDir, slave))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("replication is not supported yet");
+                .hasMessageContaining("needs broker.replication.master");
+        assertThatThrownBy(() -> QmqNode.start(NodeMode.BROKER, dataDir, backup))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("broker.role must be master or slave");
     }
 
     private static QmqClient client(QmqNode node) {

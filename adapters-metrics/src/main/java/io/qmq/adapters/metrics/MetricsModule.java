@@ -1,13 +1,16 @@
 package io.qmq.adapters.metrics;
 
 import dagger.Binds;
+import dagger.BindsOptionalOf;
 import dagger.Module;
 import dagger.Provides;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.qmq.application.port.in.ReportBacklogUseCase;
+import io.qmq.application.port.in.ReportReplicationUseCase;
 import io.qmq.application.port.out.BrokerMetrics;
 import io.qmq.application.port.out.DelayMetrics;
+import java.util.Optional;
 import javax.inject.Provider;
 import javax.inject.Singleton;
 
@@ -31,6 +34,10 @@ public abstract class MetricsModule {
     @Binds
     abstract DelayMetrics delayMetrics(PrometheusDelayMetrics metrics);
 
+    /** Bound by broker nodes, whose masters may serve a slave. */
+    @BindsOptionalOf
+    abstract ReportReplicationUseCase replication();
+
     @Provides
     @Singleton
     static PrometheusRegistry registry() {
@@ -41,9 +48,11 @@ public abstract class MetricsModule {
     @Provides
     @Singleton
     static MetricsServer metricsServer(MetricsConfig config, PrometheusRegistry registry,
-                                       Provider<ReportBacklogUseCase> backlogs) {
+                                       Provider<ReportBacklogUseCase> backlogs,
+                                       Optional<Provider<ReportReplicationUseCase>> replication) {
         JvmMetrics.builder().register(registry);
         BacklogGauge.register(registry, backlogs);
+        replication.ifPresent(r -> ReplicationGauge.register(registry, r));
         return MetricsServer.start(config, registry);
     }
 }

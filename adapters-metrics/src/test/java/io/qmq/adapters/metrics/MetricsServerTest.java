@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.qmq.application.port.in.Backlog;
+import io.qmq.application.port.in.ReplicationLag;
 import io.qmq.application.port.in.ReportBacklogUseCase;
+import io.qmq.application.port.in.ReportReplicationUseCase;
 import io.qmq.domain.consumer.ConsumerGroup;
 import io.qmq.domain.consumer.Subscription;
 import io.qmq.domain.message.Subject;
@@ -16,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +28,10 @@ class MetricsServerTest {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final AtomicReference<List<Backlog>> backlogs = new AtomicReference<>(List.of());
     private final ReportBacklogUseCase report = backlogs::get;
-    private final MetricsServer server =
-            MetricsModule.metricsServer(new MetricsConfig("127.0.0.1", 0), registry, () -> report);
+    private final AtomicReference<Optional<ReplicationLag>> lag = new AtomicReference<>(Optional.empty());
+    private final ReportReplicationUseCase replication = lag::get;
+    private final MetricsServer server = MetricsModule.metricsServer(new MetricsConfig("127.0.0.1", 0), registry,
+            () -> report, Optional.of(() -> replication));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @AfterEach
@@ -62,12 +67,23 @@ class MetricsServerTest {
         MetricsServer failing = MetricsModule.metricsServer(new MetricsConfig("127.0.0.1", 0), new PrometheusRegistry(),
                 () -> () -> {
                     throw new IllegalStateException("pull log closed");
-                });
+                }, Optional.empty());
         try {
             assertThat(get(failing.port()).body()).contains("jvm_threads_current").doesNotContain("qmq_backlog_messages{");
         } finally {
             failing.close();
         }
+    }
+
+    @Test
+    void reportsReplicationLagOnlyWhereAMasterServesASlave() throws Exception {
+        String none = scrape();
+        lag.set(Optional.of(new ReplicationLag(1, 4096, Duration.ofMillis(2500), 3)));
+        String some = scrape();
+
+        assertThat(none).doesNotContain("qmq_replication_lag_bytes ");
+        assertThat(some).contains("qmq_replication_lag_bytes 4096.0").contains("qmq_replication_lag_seconds 2.5")
+                .contains("qmq_replication_slaves 1.0").contains("qmq_replication_sync_timeouts_total 3.0");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.qmq.application.service;
 
 import io.qmq.application.port.in.ReplicationLag;
-import io.qmq.application.port.in.ReportReplicationUseCase;
 import io.qmq.application.port.out.LogChunk;
 import io.qmq.application.port.out.ReplicationSource;
 import java.time.Clock;
@@ -28,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Thread-safe: network threads confirm and serve, producers' threads wait, metrics scrapes read.
  */
-public final class ReplicaAcks implements ReportReplicationUseCase {
+public final class ReplicaAcks {
 
     private final ReplicationSource source;
     private final Clock clock;
@@ -108,7 +107,7 @@ public final class ReplicaAcks implements ReportReplicationUseCase {
         return syncTimeout;
     }
 
-    @Override
+    /** How far the slave is behind now. */
     public ReplicationLag replicationLag() {
         long end = source.committedEnd();
         synchronized (this) {

@@ -8,8 +8,6 @@ import java.time.Duration;
 /** The settings of nodes that run apart and find each other: a broker and its meta server. */
 public final class ClusterConfigs {
 
-    private static final String MASTER = "master";
-
     private final NodeConfig config;
 
     public ClusterConfigs(NodeConfig config) {
@@ -27,15 +25,6 @@ public final class ClusterConfigs {
             return URI.create(endpoint);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("meta.server.endpoint is not a URL: " + e.getMessage(), e);
-        }
-    }
-
-    /** Slaves and backups need replication, which this build lacks. */
-    public void requireMasterRole() {
-        String role = config.get(Settings.BROKER_ROLE);
-        if (!role.equals(MASTER)) {
-            throw new ConfigurationException("broker.role " + role + " is refused: replication is not supported yet; "
-                    + "every broker is the master of its own group (broker.role=master)");
         }
     }
 

@@ -13,6 +13,7 @@ import static io.qmq.bootstrap.config.ValueParsers.powerOfTwo;
 import static io.qmq.bootstrap.config.ValueParsers.positiveLong;
 
 import io.qmq.adapters.filestore.FlushPolicy;
+import io.qmq.application.service.ReplicationMode;
 import io.qmq.domain.consumer.StartPosition;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,19 @@ public final class Settings {
             "HTTP port of the Prometheus endpoint /metrics (QMQ's monitor.port)", port());
     public static final Setting<String> BROKER_GROUP = new Setting<>("broker.group", "standalone", "name",
             "Name of the broker group this broker registers as", nonEmpty());
-    public static final Setting<String> BROKER_ROLE = new Setting<>("broker.role", "master", "master",
-            "Role of this broker in its group; only master for now (replication is not supported yet)", nonEmpty());
+    public static final Setting<String> BROKER_ROLE = new Setting<>("broker.role", "master", "master|slave",
+            "Role of this broker in its group: the master serves clients; a slave copies its master's message log "
+                    + "(broker.replication.master) and serves no clients", nonEmpty());
+    public static final Setting<ReplicationMode> REPLICATION_MODE = new Setting<>("broker.replication.mode", "off",
+            choices(ReplicationMode.class), "Master only. off: no slave; async: a send is answered once stored here and "
+                    + "the slave follows; sync: once the slave has it too (file store only)", choice(ReplicationMode.class));
+    public static final Setting<Integer> REPLICATION_PORT = new Setting<>("broker.replication.port", "20882", PORT,
+            "TCP port a master serves its slave on (when broker.replication.mode is async or sync)", port());
+    public static final Setting<String> REPLICATION_MASTER = new Setting<>("broker.replication.master", "", "host:port",
+            "Slave only: the master's host and broker.replication.port to copy the message log from", any());
+    public static final Setting<Long> REPLICATION_SYNC_TIMEOUT_MS = new Setting<>("broker.replication.sync.timeout.ms",
+            "3000", "milliseconds", "Sync mode: how long a send waits for the slave before it is answered with an error",
+            positiveLong());
     public static final Setting<Long> BROKER_HEARTBEAT_SECONDS = new Setting<>("broker.heartbeat.interval.seconds", "5",
             "seconds", "How often a broker node reports to its meta server", positiveLong());
     public static final Setting<Long> META_HEARTBEAT_TIMEOUT_SECONDS = new Setting<>("meta.heartbeat.timeout.seconds",
@@ -123,7 +135,8 @@ public final class Settings {
     /** In the order the {@code config} command lists them. */
     public static final List<Setting<?>> ALL = List.of(
             STORE_ROOT, NODE_HOST, BIND_HOST, META_DISCOVER_PORT, META_PORT, BROKER_PORT, METRICS_PORT, BROKER_GROUP,
-            BROKER_ROLE, BROKER_HEARTBEAT_SECONDS, META_HEARTBEAT_TIMEOUT_SECONDS, MAX_FRAME_BYTES, IDLE_TIMEOUT_SECONDS, IO_THREADS, PULL_WORKER_THREADS, STORE_KIND, STORE_FLUSH, FLUSH_INTERVAL_MS, SEGMENT_BYTES,
+            BROKER_ROLE, REPLICATION_MODE, REPLICATION_PORT, REPLICATION_MASTER, REPLICATION_SYNC_TIMEOUT_MS,
+            BROKER_HEARTBEAT_SECONDS, META_HEARTBEAT_TIMEOUT_SECONDS, MAX_FRAME_BYTES, IDLE_TIMEOUT_SECONDS, IO_THREADS, PULL_WORKER_THREADS, STORE_KIND, STORE_FLUSH, FLUSH_INTERVAL_MS, SEGMENT_BYTES,
             PULL_SEGMENT_BYTES, CHECKPOINT_INTERVAL_SECONDS, RING_SIZE, MAX_OPEN_INDEX_FILES, JDBC_URL, JDBC_USERNAME,
             JDBC_PASSWORD, POOL_SIZE, RETRY_DELAY_SECONDS, CONSUMER_OFFLINE_SECONDS, REDELIVERY_CHECK_SECONDS,
             NEW_GROUP_START, PULL_MAX_BYTES, MIN_GROUPS_PER_SUBJECT, MESSAGE_MAX_BYTES, DELAY_PORT, DELAY_GROUP, META_ENDPOINT,

@@ -41,6 +41,7 @@ import io.qmq.application.service.RouteSettings;
 import io.qmq.application.service.SendMessagesService;
 import io.qmq.application.service.SubscriptionLocks;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.inject.Singleton;
@@ -50,7 +51,7 @@ import javax.inject.Singleton;
  * Everything is a singleton because the services share state (locks, arrivals, liveness) that must
  * be one per node.
  */
-@Module
+@Module(includes = ReplicationOptions.class)
 public final class ApplicationModule {
 
     private ApplicationModule() {
@@ -98,8 +99,10 @@ public final class ApplicationModule {
     @Singleton
     static SendMessagesUseCase sendMessages(MessageLog log, MessageArrivals arrivals, BrokerMetrics metrics,
                                             BrokerSettings settings, BrokerAvailability availability,
-                                            ForwardedDuplicates duplicates) {
-        return new SendMessagesService(log, arrivals, metrics, settings, availability, duplicates);
+                                            Optional<SendReplication> replication, ForwardedDuplicates duplicates) {
+        SendMessagesUseCase stored = new SendMessagesService(log, arrivals, metrics, settings, availability,
+                duplicates);
+        return replication.map(r -> r.around(stored)).orElse(stored);
     }
 
     @Provides

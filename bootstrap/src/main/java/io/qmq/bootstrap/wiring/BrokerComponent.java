@@ -10,6 +10,7 @@ import io.qmq.adapters.metrics.MetricsServer;
 import io.qmq.adapters.netty.BrokerServer;
 import io.qmq.adapters.netty.BrokerServerConfig;
 import io.qmq.adapters.netty.NettyServerModule;
+import io.qmq.adapters.netty.ReplicationServer;
 import io.qmq.adapters.sqlstore.SqlDatabase;
 import io.qmq.adapters.sqlstore.SqlMessageStoreModule;
 import io.qmq.adapters.sqlstore.SqlStorageModule;
@@ -17,6 +18,7 @@ import io.qmq.adapters.sqlstore.SqlStoreConfig;
 import io.qmq.application.port.in.ReportBacklogUseCase;
 import io.qmq.application.port.out.MessageLog;
 import io.qmq.application.port.out.PullLog;
+import io.qmq.application.port.out.ReplicaLog;
 import io.qmq.application.service.BrokerAvailability;
 import io.qmq.application.service.BrokerSettings;
 import io.qmq.application.service.RedeliverSilentConsumersService;
@@ -24,13 +26,14 @@ import java.time.Clock;
 import javax.inject.Singleton;
 
 /**
- * A realtime broker alone: messages in the store {@code store.kind} names, metrics, and the availability
- * its meta server's answers set. The SQL database is built only when the SQL store is chosen.
+ * A realtime broker alone: messages in the store {@code store.kind} names, metrics, the availability
+ * its meta server's answers set, and replication (a master's server for its slave, or a slave's copy).
+ * The SQL database is built only when the SQL store is chosen.
  */
 @Singleton
 @Component(modules = {ApplicationModule.class, RuntimeModule.class, StorageSelectionModule.class,
     FileStorageModule.class, SqlStorageModule.class, SqlMessageStoreModule.class, MetricsModule.class,
-    NettyServerModule.class})
+    NettyServerModule.class, ReplicationModule.class})
 public interface BrokerComponent {
 
     SqlDatabase sqlDatabase();
@@ -49,11 +52,18 @@ public interface BrokerComponent {
 
     RedeliverSilentConsumersService redeliverSilentConsumers();
 
+    /** A master's endpoint for its slave (not started). */
+    ReplicationServer replicationServer();
+
+    /** A slave's copy of its master's message log (the file store opened as a copy). */
+    ReplicaLog replicaLog();
+
     @Component.Factory
     interface Factory {
         BrokerComponent create(@BindsInstance Clock clock, @BindsInstance NodeThreads threads,
                                @BindsInstance StoreChoice store, @BindsInstance BrokerSettings brokerSettings,
                                @BindsInstance FileStoreConfig fileStore, @BindsInstance SqlStoreConfig sqlStore,
-                               @BindsInstance MetricsConfig metrics, @BindsInstance BrokerServerConfig brokerServer);
+                               @BindsInstance MetricsConfig metrics, @BindsInstance BrokerServerConfig brokerServer,
+                               @BindsInstance ReplicationSettings replication);
     }
 }

@@ -1,7 +1,9 @@
 package io.qmq.application.port.in;
 
-/** How far the slave lags behind this master. */
+import java.util.Optional;
+
+/** How far the slave lags behind this master; empty where no master serves a slave. */
 public interface ReportReplicationUseCase {
 
-    ReplicationLag replicationLag();
+    Optional<ReplicationLag> replicationLag();
 }
