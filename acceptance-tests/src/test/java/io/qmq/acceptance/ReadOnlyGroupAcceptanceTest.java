@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An operator marks a broker group read-only through the meta server's admin endpoint: producers are
- * routed to the other group only, while consumers still drain what the marked group holds.
+ * routed to the other group only, while consumers still drain what the marked group holds. The same
+ * endpoint lists a consumer group's backlog over both broker groups as it builds up and drains.
  */
 class ReadOnlyGroupAcceptanceTest {
 
@@ -33,5 +34,17 @@ class ReadOnlyGroupAcceptanceTest {
         then.brokerGroup("b").storedNoMoreOf("orders", storedWhenMarked);
         given.group("billing").using(ClientKind.QMQ).consumes("orders");
         then.group("billing").receivesAll("orders");
+    }
+
+    @Test
+    void theConsumersListingShowsAGroupsBacklogOverBothBrokerGroupsUntilItDrains() {
+        given.aClusterWithBrokerGroups("a", "b");
+        given.group("billing").using(ClientKind.QMQ).paused().consumes("orders");
+        when.producer(ClientKind.QMQ).sends(200).to("orders");
+
+        then.backlogOf("billing").showsABacklogIn("orders");
+        when.groupResumes("billing");
+        then.group("billing").receivesAll("orders");
+        then.backlogOf("billing").showsNoBacklogIn("orders");
     }
 }

@@ -18,6 +18,11 @@ public final class Then {
         return new BrokerGroupExpectations(world, group);
     }
 
+    /** The group's backlog in the meta server's consumers listing (a cluster with an admin endpoint). */
+    public BacklogExpectations backlogOf(String group) {
+        return new BacklogExpectations(world, group);
+    }
+
     /** What the group's dead-letter readers received. */
     public GroupExpectations deadLettersOf(String group) {
         return new GroupExpectations(world, deadLetterReader(group));
