@@ -12,6 +12,7 @@ import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -62,6 +63,13 @@ final class ChildNode implements AutoCloseable {
             throw new NodeStartException("interrupted while the " + mode + " node started", log);
         }
         return this;
+    }
+
+    /** The same node (data directory, ports) with one setting changed, logging to {@code newLog}; not started. */
+    ChildNode withSetting(String key, String value, Path newLog) {
+        Map<String, String> changed = new HashMap<>(settings);
+        changed.put(key, value);
+        return new ChildNode(mode, dataDir, changed, newLog);
     }
 
     /** SIGKILL: the node gets no chance to flush, deregister or close anything. */

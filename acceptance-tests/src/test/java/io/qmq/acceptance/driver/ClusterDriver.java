@@ -35,6 +35,7 @@ public final class ClusterDriver implements Node {
     private final String adminUrl;
     private final Map<String, ChildNode> brokers = new LinkedHashMap<>();
     private final Map<String, Integer> metricsPorts = new HashMap<>();
+    private final Map<String, Integer> replicationPorts = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private ClusterDriver(Path runDir, Map<String, String> settings) {
@@ -69,6 +70,45 @@ public final class ClusterDriver implements Node {
         brokerSettings.put("broker.group", group);
         brokerSettings.put("broker.port", Integer.toString(SharedMetaServerPort.freePort()));
         startGroupNode("broker", group, brokerSettings);
+    }
+
+    /** Starts the master of {@code group} with sync replication, serving its slave on a port of its own. */
+    public synchronized void startSyncMaster(String group) {
+        int port = SharedMetaServerPort.freePort();
+        replicationPorts.put(group, port);
+        startBroker(group, Map.of("broker.replication.mode", "sync", "broker.replication.port", Integer.toString(port)));
+    }
+
+    /** Starts the slave of {@code group} ({@code broker.role=slave}), copying the group's master. */
+    public synchronized void startSlave(String group) {
+        Integer masterPort = replicationPorts.get(group);
+        if (masterPort == null) {
+            throw new IllegalStateException("broker group " + group + " has no master serving a slave");
+        }
+        Map<String, String> slaveSettings = new HashMap<>();
+        slaveSettings.put("broker.group", group);
+        slaveSettings.put("broker.role", "slave");
+        slaveSettings.put("broker.replication.master", LOOPBACK + ":" + masterPort);
+        slaveSettings.put("broker.port", Integer.toString(SharedMetaServerPort.freePort()));
+        startGroupNode("broker", slaveOf(group), slaveSettings);
+    }
+
+    /**
+     * The operator's promotion: the slave of {@code group} stops and starts again on its data directory
+     * and ports as the group's master; from then on it is the broker of {@code group}.
+     */
+    public synchronized void promoteSlave(String group) {
+        ChildNode slave = broker(slaveOf(group));
+        slave.close();
+        ChildNode promoted = slave.withSetting("broker.role", "master", runDir.resolve("broker-" + group + "-promoted.log"));
+        brokers.remove(slaveOf(group));
+        brokers.put(group, promoted);
+        metricsPorts.put(group, metricsPorts.remove(slaveOf(group)));
+        promoted.start();
+    }
+
+    private static String slaveOf(String group) {
+        return group + "-slave";
     }
 
     /**

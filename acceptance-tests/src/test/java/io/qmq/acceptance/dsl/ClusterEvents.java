@@ -82,6 +82,16 @@ public final class ClusterEvents {
         return world.cluster().messagesStoredBy(group, world.names.subject(subject));
     }
 
+    /** SIGKILL to the group's broker (its master, when it has a slave). */
+    public void brokerIsKilled(String group) {
+        world.cluster().killBroker(group);
+    }
+
+    /** An operator promotes the group's slave: stopped, then started on its data as the group's master. */
+    public void slaveIsPromoted(String group) {
+        world.cluster().promoteSlave(group);
+    }
+
     /** The group's broker starts again on its data directory and ports. */
     public void brokerRestarts(String group) {
         world.cluster().restartBroker(group);

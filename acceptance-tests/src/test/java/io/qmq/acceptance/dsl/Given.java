@@ -53,6 +53,16 @@ public final class Given {
         startBrokers(groups);
     }
 
+    /**
+     * A cluster whose broker group {@code group} is a master in sync replication mode and its slave: a send
+     * is acknowledged only once both have it.
+     */
+    public void aClusterWithAMasterAndSlaveGroup(String group) {
+        world.startCluster(NodeSettings.forCluster());
+        world.cluster().startSyncMaster(group);
+        world.cluster().startSlave(group);
+    }
+
     /** A delay node ({@code --mode delay}) that registers {@code group} with the cluster as a delay group. */
     public void aDelayNode(String group) {
         world.cluster().startDelayNode(group);
