@@ -22,6 +22,8 @@ import qunar.tc.qmq.NeedRetryException;
 class DelayAcceptanceTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(40);
+    /** Enough that forwarding them takes a few seconds on a shared two-core machine. */
+    private static final int DUE_TOGETHER = 4_000;
 
     private final DelayedDeliveries delays = new DelayedDeliveries();
 
@@ -108,6 +110,32 @@ class DelayAcceptanceTest {
         // the node's own retry delay is 1 s: a gap of 2 s shows the copy went through the delay server
         assertThat(copies.get(1).at() - copies.get(0).at()).as("ms between the failure and the retry")
                 .isGreaterThanOrEqualTo(1_900);
+    }
+
+    /**
+     * Thousands of messages fall due within one second, and the node (broker and delay server in one
+     * process) is killed while it forwards them: some are in the broker, some in flight, some not yet
+     * sent. A group that starts after the restart reads the broker's log from its start, so it sees
+     * exactly what the broker stored: every message once, none twice.
+     */
+    @Test
+    void aNodeKilledWhileForwardingDeliversEveryAcceptedMessageExactlyOnce() throws Exception {
+        ProcessNodeDriver node = delays.standaloneNodeInAChildProcess(ClientKind.QMQ);
+        delays.groupConsumes("watcher", "reminders");
+        delays.sendSpread("reminders", DUE_TOGETHER, Duration.ofSeconds(4), Duration.ofSeconds(5));
+
+        delays.awaitArrivals("watcher", DUE_TOGETHER / 10, Duration.ofSeconds(30));
+        node.kill();
+        int beforeTheKill = delays.arrivalsOf("watcher").size();
+        node.restart();
+        delays.groupConsumes("billing", "reminders");
+
+        delays.awaitAllIn("billing", Duration.ofSeconds(40));
+        Thread.sleep(2_000); // a second copy, if any, would come right behind the first
+        assertThat(beforeTheKill).as("copies the watcher had when the node was killed").isLessThan(DUE_TOGETHER);
+        assertThat(delays.copiesByKey("billing")).containsOnlyKeys(delays.sentKeys()).allSatisfy((key, copies) ->
+                assertThat(copies).as("copies of %s", key).isEqualTo(1));
+        assertThat(delays.earlyArrivalsOf("watcher")).isEmpty();
     }
 
     @ParameterizedTest

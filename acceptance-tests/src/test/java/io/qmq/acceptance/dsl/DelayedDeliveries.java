@@ -53,8 +53,8 @@ public final class DelayedDeliveries implements AutoCloseable {
     private Node node;
     private ClientDriver client;
 
-    /** One copy of a message, as a consumer got it, and when. */
-    public record Arrival(Delivery delivery, long at) {
+    /** One copy of a message, as a consumer of a group (its name as the test gave it) got it, and when. */
+    public record Arrival(String group, Delivery delivery, long at) {
         long dueAt() {
             return Long.parseLong(delivery.property(DUE_AT));
         }
@@ -113,7 +113,7 @@ public final class DelayedDeliveries implements AutoCloseable {
         SubscriptionRequest request = new SubscriptionRequest(subject(subject), group + "-" + suffix,
                 group + "-" + UUID.randomUUID(), TagMode.ANY, Set.of(), 4, true);
         client.subscribe(request, delivery -> {
-            arrivals.add(new Arrival(delivery, System.currentTimeMillis()));
+            arrivals.add(new Arrival(group, delivery, System.currentTimeMillis()));
             handler.onMessage(delivery);
         });
     }
@@ -156,9 +156,39 @@ public final class DelayedDeliveries implements AutoCloseable {
                 .untilAsserted(() -> assertThat(arrivals).hasSizeGreaterThanOrEqualTo(dueByKey.size() * copiesEach));
     }
 
+    /** Waits until the group got at least {@code count} copies in all. */
+    public void awaitArrivals(String group, int count, Duration within) {
+        Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(20))
+                .until(() -> arrivalsOf(group).size() >= count);
+    }
+
+    /** Waits until the group got every sent message at least once. */
+    public void awaitAllIn(String group, Duration within) {
+        Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(copiesByKey(group).keySet()).containsAll(dueByKey.keySet()));
+    }
+
     /** Copies per key, for keys that arrived. */
     public Map<String, Long> copiesByKey() {
+        return copiesByKey(arrivals);
+    }
+
+    /** Copies per key that one group got, for keys that arrived. */
+    public Map<String, Long> copiesByKey(String group) {
+        return copiesByKey(arrivalsOf(group));
+    }
+
+    private static Map<String, Long> copiesByKey(List<Arrival> arrivals) {
         return arrivals.stream().collect(Collectors.groupingBy(a -> a.delivery().property(KEY), Collectors.counting()));
+    }
+
+    public List<Arrival> arrivalsOf(String group) {
+        return arrivals.stream().filter(a -> a.group().equals(group)).toList();
+    }
+
+    /** Arrivals of the group before their message's due time; none is the promise. */
+    public List<Arrival> earlyArrivalsOf(String group) {
+        return arrivalsOf(group).stream().filter(a -> a.at() < a.dueAt()).toList();
     }
 
     public Set<String> sentKeys() {

@@ -111,6 +111,10 @@ public final class DueForwarding {
             foundPerSubject.merge(message.subject(), 1, Integer::sum);
         }
         foundPerSubject.forEach(metrics::foundAlreadyStored);
+        if (!check.stored().isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, check.stored().size() + " due messages whose forward was in doubt were"
+                    + " already stored by a broker; recorded as forwarded, not sent again");
+        }
         List<ScheduleEntry> unanswered = new ArrayList<>();
         for (Message message : check.unanswered()) {
             unanswered.add(pending.remove(message));

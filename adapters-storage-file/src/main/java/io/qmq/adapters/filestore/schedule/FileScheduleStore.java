@@ -17,6 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Scheduled messages in files: bodies in the {@link ScheduleLog}, entries by due time in
@@ -33,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FileScheduleStore.class);
     private static final Comparator<ScheduleEntry> DUE_ORDER =
             Comparator.comparingLong(ScheduleEntry::dueAt).thenComparingLong(ScheduleEntry::scheduleId);
 
@@ -71,6 +74,10 @@ final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
         }
         inDoubt.sort(Comparator.comparing(InDoubtDispatch::entry, DUE_ORDER));
         this.inDoubtAtOpen = List.copyOf(inDoubt);
+        if (!inDoubt.isEmpty()) {
+            LOG.info("{} scheduled messages were being forwarded when the store last stopped; the brokers will be asked"
+                    + " whether they have them before they are forwarded again", inDoubt.size());
+        }
         this.dispatches = DispatchJournal.open(config.dir(), inDoubtAtOpen);
     }
 
