@@ -15,6 +15,7 @@ import io.qmq.domain.cluster.BrokerGroupKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts a delay server alone. It registers its group (kind DELAY, {@code delay.group}) with the meta
- * server at {@code meta.server.endpoint}, so producers' DELAY_PRODUCER lookups find it, and forwards due
- * messages to the realtime brokers that meta server lists. Registration starts last: the node is listed
+ * server at {@code meta.server.endpoint} and heartbeats every {@code broker.heartbeat.interval.seconds}, as
+ * a broker does, so producers' DELAY_PRODUCER lookups find it, and forwards due messages to the realtime
+ * brokers that meta server lists. Registration starts last: the node is listed
  * only once it accepts sends.
  */
 final class DelayNode {
@@ -64,7 +66,8 @@ final class DelayNode {
         String address = configs.advertisedHost() + ":" + delay.port();
         RegistrationConfig registration = new RegistrationConfig(configs.forwarder().metaServer(),
                 config.get(Settings.DELAY_GROUP), address, BrokerGroupKind.DELAY,
-                RegistrationConfig.DEFAULT_HEARTBEAT_INTERVAL, RegistrationConfig.DEFAULT_REQUEST_TIMEOUT);
+                Duration.ofSeconds(config.get(Settings.BROKER_HEARTBEAT_SECONDS)),
+                RegistrationConfig.DEFAULT_REQUEST_TIMEOUT);
         shutdown.started("meta registration", new BrokerRegistrar(registration, new BrokerAvailability()).start());
         LOG.info("delay group {} at {} registering with {}", registration.groupName(), address, registration.metaServer());
         return new QmqNode(NodeMode.DELAY, configs.advertisedHost(), ports, shutdown);

@@ -2,12 +2,15 @@ package io.qmq.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.qmq.adapters.netty.client.OutgoingMessage;
 import io.qmq.adapters.netty.client.PullConsumer;
 import io.qmq.adapters.netty.client.QmqClient;
 import io.qmq.adapters.netty.client.ReceivedMessage;
+import io.qmq.bootstrap.admin.AdminEndpoint;
 import io.qmq.bootstrap.config.ConfigurationException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +32,9 @@ class DelayNodeTest {
     private static final Map<String, String> LOOPBACK = Map.of("node.host", "127.0.0.1", "bind.host", "127.0.0.1",
             "broker.port", "0", "meta.server.port", "0", "meta.server.discover.port", "0", "metrics.port", "0",
             "consumer.new.group.start", "earliest", "min.group.num", "1", "delay.port", "0");
+
+    private static final Pattern ONLINE_DELAY_GROUP_D =
+            Pattern.compile("\\{\"name\":\"d\",\"kind\":\"DELAY\",[^}]*\"state\":\"READ_WRITE\"");
 
     @TempDir
     Path dataDir;
@@ -49,6 +56,25 @@ class DelayNodeTest {
             List<ReceivedMessage> received = pull(client.pullConsumer(subject, "billing"));
             assertThat(received).hasSize(1);
             assertThat(Instant.now()).isAfterOrEqualTo(due);
+        }
+    }
+
+    /**
+     * The meta server takes a group off routes after meta.heartbeat.timeout.seconds of silence; a delay node
+     * must report as often as its broker.heartbeat.interval.seconds says, like a broker, to stay listed.
+     */
+    @Test
+    void aDelayNodeHeartbeatsAtTheConfiguredIntervalAndStaysOnlineUnderAShortTimeout() {
+        Map<String, String> metaSettings = new HashMap<>(LOOPBACK);
+        metaSettings.put("meta.heartbeat.timeout.seconds", "3");
+        metaSettings.put("admin.port", "0");
+        metaSettings.put("admin.token", "t");
+        try (QmqNode meta = QmqNode.start(NodeMode.META, dataDir.resolve("meta"), metaSettings);
+             QmqNode delay = QmqNode.start(NodeMode.DELAY, dataDir.resolve("delay"), pointingAt(meta, "delay.group", "d"))) {
+            AdminEndpoint admin = new AdminEndpoint(URI.create("http://127.0.0.1:" + meta.boundPort("admin.port")), "t");
+
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(admin.get("/cluster/groups")).containsPattern(ONLINE_DELAY_GROUP_D));
         }
     }
 
