@@ -11,10 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The file {@code dispatching}: which pending messages a forward began for, and when
@@ -31,12 +34,14 @@ import java.util.stream.Collectors;
  */
 final class DispatchJournal implements Closeable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DispatchJournal.class);
     static final String FILE = "dispatching";
     private static final String REWRITTEN = FILE + ".new";
     static final long REWRITE_BYTES = 8L << 20;
 
     private final Path dir;
     private final Map<Long, InDoubtDispatch> unsettled = new LinkedHashMap<>();
+    private List<InDoubtDispatch> inDoubtAtOpen = List.of();
     private FileChannel channel;
     private long size;
 
@@ -49,12 +54,38 @@ final class DispatchJournal implements Closeable {
         return DispatchFile.read(dir.resolve(FILE));
     }
 
-    /** Opens the journal, keeping only {@code inDoubt} of what it recorded. */
-    static DispatchJournal open(Path dir, List<InDoubtDispatch> inDoubt) throws IOException {
+    /** Tells whether an entry is still pending in the store: neither forwarded nor cancelled. */
+    interface PendingCheck {
+        boolean isPending(ScheduleEntry entry) throws IOException;
+    }
+
+    /**
+     * Opens the journal: the dispatches it recorded whose entries are still pending are in doubt, and
+     * are all it keeps.
+     */
+    static DispatchJournal open(Path dir, PendingCheck store) throws IOException {
         DispatchJournal journal = new DispatchJournal(dir);
+        List<InDoubtDispatch> inDoubt = new ArrayList<>();
+        for (InDoubtDispatch recorded : recorded(dir)) {
+            if (store.isPending(recorded.entry())) {
+                inDoubt.add(recorded);
+            }
+        }
+        inDoubt.sort(Comparator.comparingLong((InDoubtDispatch d) -> d.entry().dueAt())
+                .thenComparingLong(d -> d.entry().scheduleId()));
+        journal.inDoubtAtOpen = List.copyOf(inDoubt);
         inDoubt.forEach(d -> journal.unsettled.put(d.entry().scheduleId(), d));
         journal.rewrite();
+        if (!inDoubt.isEmpty()) {
+            LOG.info("{} scheduled messages were being forwarded when the store last stopped; the brokers will be asked"
+                    + " whether they have them before they are forwarded again", inDoubt.size());
+        }
         return journal;
+    }
+
+    /** The dispatches in doubt at open that are not settled yet, by due time then schedule id. */
+    synchronized List<InDoubtDispatch> inDoubt() {
+        return inDoubtAtOpen.stream().filter(d -> unsettled.containsKey(d.entry().scheduleId())).toList();
     }
 
     /** Records that the entries' forward begins; an entry already unsettled keeps its earlier time. */
@@ -69,11 +100,6 @@ final class DispatchJournal implements Closeable {
     /** The message was forwarded or cancelled: its dispatch is no longer of interest. */
     synchronized void settled(long scheduleId) {
         unsettled.remove(scheduleId);
-    }
-
-    /** Whether a dispatch of the message is recorded and it was not settled since. */
-    synchronized boolean isUnsettled(long scheduleId) {
-        return unsettled.containsKey(scheduleId);
     }
 
     private void appendRecords(List<ScheduleEntry> entries, long atMillis) throws IOException {

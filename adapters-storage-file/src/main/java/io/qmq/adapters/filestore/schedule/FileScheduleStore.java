@@ -17,8 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Scheduled messages in files: bodies in the {@link ScheduleLog}, entries by due time in
@@ -35,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FileScheduleStore.class);
     private static final Comparator<ScheduleEntry> DUE_ORDER =
             Comparator.comparingLong(ScheduleEntry::dueAt).thenComparingLong(ScheduleEntry::scheduleId);
 
@@ -47,7 +44,6 @@ final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
     private final ScheduleWriter writer;
     private final CatalogScan catalog;
     private final LogRetention retention;
-    private final List<InDoubtDispatch> inDoubtAtOpen;
     private final DispatchJournal dispatches;
     private volatile boolean closed;
 
@@ -66,19 +62,7 @@ final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
             appenders.force();
         }, config.queueCapacity(), config.flush(), config.flushInterval());
         this.catalog = new CatalogScan(log, segments);
-        List<InDoubtDispatch> inDoubt = new ArrayList<>();
-        for (InDoubtDispatch recorded : DispatchJournal.recorded(config.dir())) {
-            if (isPending(recorded.entry())) {
-                inDoubt.add(recorded);
-            }
-        }
-        inDoubt.sort(Comparator.comparing(InDoubtDispatch::entry, DUE_ORDER));
-        this.inDoubtAtOpen = List.copyOf(inDoubt);
-        if (!inDoubt.isEmpty()) {
-            LOG.info("{} scheduled messages were being forwarded when the store last stopped; the brokers will be asked"
-                    + " whether they have them before they are forwarded again", inDoubt.size());
-        }
-        this.dispatches = DispatchJournal.open(config.dir(), inDoubtAtOpen);
+        this.dispatches = DispatchJournal.open(config.dir(), this::isPending);
     }
 
     /** Opens (or creates) the store in the configured directory, recovering from a crash. */
@@ -158,7 +142,7 @@ final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
 
     @Override
     public List<InDoubtDispatch> dispatchesInDoubt() {
-        return inDoubtAtOpen.stream().filter(d -> dispatches.isUnsettled(d.entry().scheduleId())).toList();
+        return dispatches.inDoubt();
     }
 
     @Override

@@ -21,7 +21,7 @@ class DispatchJournalTest {
 
     @Test
     void recordsEachDispatchOnceWithItsEarliestTime() throws Exception {
-        try (DispatchJournal journal = DispatchJournal.open(dir, List.of())) {
+        try (DispatchJournal journal = DispatchJournal.open(dir, entry -> true)) {
             journal.dispatching(List.of(entry(1), entry(2)), 100);
             journal.dispatching(List.of(entry(2), entry(3)), 200);
         }
@@ -31,16 +31,20 @@ class DispatchJournalTest {
     }
 
     @Test
-    void openingKeepsOnlyTheDispatchesItIsGiven() throws Exception {
-        try (DispatchJournal journal = DispatchJournal.open(dir, List.of())) {
+    void openingKeepsOnlyTheDispatchesOfPendingEntriesAndCallsThemInDoubt() throws Exception {
+        try (DispatchJournal journal = DispatchJournal.open(dir, entry -> true)) {
             journal.dispatching(List.of(entry(1), entry(2), entry(3)), 100);
+            assertThat(journal.inDoubt()).as("in doubt in the run that dispatched").isEmpty();
         }
-        List<InDoubtDispatch> recorded = DispatchJournal.recorded(dir);
 
-        try (DispatchJournal journal = DispatchJournal.open(dir, recorded.subList(1, 2))) {
-            assertThat(journal.isUnsettled(2)).isTrue();
-            assertThat(journal.isUnsettled(1)).isFalse();
+        try (DispatchJournal journal = DispatchJournal.open(dir, entry -> entry.scheduleId() == 2)) {
+            assertThat(journal.inDoubt()).containsExactly(new InDoubtDispatch(entry(2), 100));
             journal.dispatching(List.of(entry(4)), 300);
+            journal.settled(4);
+            assertThat(journal.inDoubt()).hasSize(1);
+            journal.settled(2);
+            assertThat(journal.inDoubt()).isEmpty();
+            journal.dispatching(List.of(entry(2), entry(4)), 400);
         }
 
         assertThat(DispatchJournal.recorded(dir)).containsExactly(new InDoubtDispatch(entry(2), 100),
@@ -49,7 +53,7 @@ class DispatchJournalTest {
 
     @Test
     void aTornOrDamagedTailIsIgnored() throws Exception {
-        try (DispatchJournal journal = DispatchJournal.open(dir, List.of())) {
+        try (DispatchJournal journal = DispatchJournal.open(dir, entry -> true)) {
             journal.dispatching(List.of(entry(1)), 100);
             journal.dispatching(List.of(entry(2)), 200);
         }
@@ -68,7 +72,7 @@ class DispatchJournalTest {
         int batch = DispatchFile.MAX_ENTRIES;
         long recordBytes = 16 + 24L * batch;
         long batchesToRewrite = DispatchJournal.REWRITE_BYTES / recordBytes + 1;
-        try (DispatchJournal journal = DispatchJournal.open(dir, List.of())) {
+        try (DispatchJournal journal = DispatchJournal.open(dir, entry -> true)) {
             long id = 0;
             for (long b = 0; b < batchesToRewrite; b++) {
                 List<ScheduleEntry> entries = new ArrayList<>();
