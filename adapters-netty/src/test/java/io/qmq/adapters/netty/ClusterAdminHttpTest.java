@@ -11,8 +11,10 @@ import io.qmq.application.service.AdministerClusterService;
 import io.qmq.application.service.ConsumerGroups;
 import io.qmq.application.service.RegisterBrokerService;
 import io.qmq.domain.cluster.BacklogReport;
+import io.qmq.domain.cluster.BrokerState;
 import io.qmq.domain.cluster.ClientRegistration;
 import io.qmq.domain.cluster.ClientType;
+import io.qmq.domain.cluster.GroupSlave;
 import io.qmq.domain.consumer.ConsumerGroup;
 import io.qmq.domain.consumer.Subscription;
 import io.qmq.domain.message.Subject;
@@ -37,13 +39,14 @@ class ClusterAdminHttpTest {
     private final InMemoryReadOnlyGroupStore readOnly = new InMemoryReadOnlyGroupStore();
     private final InMemoryClientRegistrationStore clients = new InMemoryClientRegistrationStore();
     private final InMemoryBacklogReportStore backlogs = new InMemoryBacklogReportStore();
+    private final RegisterBrokerService registration = new RegisterBrokerService(groups, readOnly);
     private final HttpClient http = HttpClient.newHttpClient();
     private AdminHttpServer server;
 
     @BeforeEach
     void start() {
         AdministerClusterService cluster = new AdministerClusterService(groups, routes, readOnly,
-                new RegisterBrokerService(groups, readOnly),
+                registration,
                 new ConsumerGroups(clients, backlogs, Clock.systemUTC(), ConsumerGroups.DEFAULT_ONLINE_WINDOW), backlogs);
         server = new AdminHttpServer(new AdminServerConfig("127.0.0.1", 0, TOKEN), cluster).start();
     }
@@ -51,6 +54,17 @@ class ClusterAdminHttpTest {
     @AfterEach
     void stop() {
         server.close();
+    }
+
+    @Test
+    void listsEachGroupsSlaveBesideIt() throws Exception {
+        send("POST", "/cluster/groups?name=a&address=127.0.0.1:20881");
+        send("POST", "/cluster/groups?name=b&address=127.0.0.1:20882");
+        registration.registerSlave(new GroupSlave("a", "127.0.0.1:20891", BrokerState.READ_WRITE, 42));
+
+        assertThat(send("GET", "/cluster/groups").body())
+                .contains("\"name\":\"a\"", "\"slave\":{\"address\":\"127.0.0.1:20891\",\"state\":\"READ_WRITE\",\"updatedAt\":42}")
+                .contains("\"slave\":null");
     }
 
     @Test

@@ -7,10 +7,12 @@ import io.qmq.adapters.netty.codec.CommandCode;
 import io.qmq.adapters.netty.codec.FrameHeader;
 import io.qmq.adapters.netty.codec.LeakReportsFail;
 import io.qmq.adapters.netty.codec.ResponseCode;
+import io.qmq.application.port.in.RegisterBrokerUseCase;
 import io.qmq.application.port.in.RouteAnswer;
 import io.qmq.domain.cluster.BrokerGroup;
 import io.qmq.domain.cluster.BrokerGroupKind;
 import io.qmq.domain.cluster.BrokerState;
+import io.qmq.domain.cluster.GroupSlave;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,14 +30,21 @@ class MetaServerBrokerRegisterTest {
     private static final long NOW = 1_700_000_000_000L;
 
     private final List<BrokerGroup> registered = new CopyOnWriteArrayList<>();
+    private final List<GroupSlave> slaves = new CopyOnWriteArrayList<>();
     private final MetaServer server = new MetaServer(new MetaServerConfig("127.0.0.1", 0, 0, "127.0.0.1"),
-            command -> new RouteAnswer(1L, true, List.of()), this::register,
-            Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC)).start();
+            command -> new RouteAnswer(1L, true, List.of()), new RegisterBrokerUseCase() {
+                @Override
+                public BrokerState register(BrokerGroup group) {
+                    registered.add(group);
+                    return group.name().equals("marked") ? BrokerState.READ_ONLY : group.state();
+                }
 
-    private BrokerState register(BrokerGroup group) {
-        registered.add(group);
-        return group.name().equals("marked") ? BrokerState.READ_ONLY : group.state();
-    }
+                @Override
+                public BrokerState registerSlave(GroupSlave slave) {
+                    slaves.add(slave);
+                    return slave.state();
+                }
+            }, Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC)).start();
 
     @AfterEach
     void stop() {
@@ -73,11 +82,24 @@ class MetaServerBrokerRegisterTest {
     }
 
     @Test
-    void slaveIsAnsweredButNotRecorded() throws IOException {
+    void aSlaveIsKeptBesideItsGroupButNeverRecordedAsTheGroup() throws IOException {
         WireSocket.Reply reply = send(new BrokerRegisterRequestBody(1, "a", "10.0.0.3:20881", 1, 1));
+        send(new BrokerRegisterRequestBody(2, "a", "10.0.0.3:20881", 1, 1));
+
+        assertThat(reply.header().code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(reply.body()).containsExactly(1);
+        assertThat(registered).isEmpty();
+        assertThat(slaves).containsExactly(new GroupSlave("a", "10.0.0.3:20881", BrokerState.READ_WRITE, NOW),
+                new GroupSlave("a", "10.0.0.3:20881", BrokerState.OFFLINE, NOW));
+    }
+
+    @Test
+    void aBackupIsAnsweredButNotRecorded() throws IOException {
+        WireSocket.Reply reply = send(new BrokerRegisterRequestBody(1, "a", "10.0.0.4:20881", 4, 1));
 
         assertThat(reply.header().code()).isEqualTo(ResponseCode.SUCCESS);
         assertThat(registered).isEmpty();
+        assertThat(slaves).isEmpty();
     }
 
     @Test

@@ -16,11 +16,13 @@ import io.qmq.application.port.out.ReadOnlyGroupStore;
 import io.qmq.application.port.out.SubjectRouteStore;
 import io.qmq.domain.cluster.BrokerGroup;
 import io.qmq.domain.cluster.BrokerGroupKind;
+import io.qmq.domain.cluster.GroupSlave;
 import io.qmq.domain.message.Subject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,7 +55,10 @@ public final class AdministerClusterService implements AdministerClusterUseCase 
     @Override
     public List<BrokerGroupView> brokerGroups() {
         Set<String> marked = readOnly.readOnlyGroups();
-        return groups.all().stream().map(g -> new BrokerGroupView(g, marked.contains(g.name()))).toList();
+        Map<String, GroupSlave> slaves = registration.slaves();
+        return groups.all().stream()
+                .map(g -> new BrokerGroupView(g, marked.contains(g.name()), Optional.ofNullable(slaves.get(g.name()))))
+                .toList();
     }
 
     @Override

@@ -5,17 +5,24 @@ import io.qmq.application.port.out.BrokerGroupStore;
 import io.qmq.application.port.out.ReadOnlyGroupStore;
 import io.qmq.domain.cluster.BrokerGroup;
 import io.qmq.domain.cluster.BrokerState;
+import io.qmq.domain.cluster.GroupSlave;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the meta server's view of a broker group as the group itself reports it. Each registration
  * or heartbeat carries the time the meta server received it, which is how silent groups are found;
  * the answer tells a broker an operator made it read-only, so it refuses sends from clients whose
  * routes are not refreshed yet.
+ *
+ * <p>Slaves are kept in memory only: each reports itself every heartbeat interval, so a restarted meta
+ * server knows them again within one, and nothing routes by them.
  */
 public final class RegisterBrokerService implements RegisterBrokerUseCase {
 
     private final BrokerGroupStore groups;
     private final ReadOnlyGroupStore readOnly;
+    private final Map<String, GroupSlave> slaves = new ConcurrentHashMap<>();
 
     public RegisterBrokerService(BrokerGroupStore groups, ReadOnlyGroupStore readOnly) {
         this.groups = groups;
@@ -27,5 +34,16 @@ public final class RegisterBrokerService implements RegisterBrokerUseCase {
         groups.save(group);
         boolean marked = readOnly.readOnlyGroups().contains(group.name());
         return marked && group.state().isReadable() ? BrokerState.READ_ONLY : group.state();
+    }
+
+    @Override
+    public BrokerState registerSlave(GroupSlave slave) {
+        slaves.put(slave.group(), slave);
+        return slave.state();
+    }
+
+    @Override
+    public Map<String, GroupSlave> slaves() {
+        return Map.copyOf(slaves);
     }
 }

@@ -23,6 +23,7 @@ public record BrokerRegisterRequestBody(int requestType, String groupName, Strin
     public static final int OFFLINE = 2;
 
     public static final int ROLE_MASTER = 0;
+    public static final int ROLE_SLAVE = 1;
     public static final int ROLE_DELAY = 3;
     public static final int ROLE_DELAY_MASTER = 5;
 
@@ -48,6 +49,11 @@ public record BrokerRegisterRequestBody(int requestType, String groupName, Strin
     /** Roles whose registration puts a group on clients' routes: the masters; slaves and backups are not routed to. */
     public boolean isMaster() {
         return role == ROLE_MASTER || role == ROLE_DELAY || role == ROLE_DELAY_MASTER;
+    }
+
+    /** The slave of a realtime group: shown to operators, never routed to. */
+    public boolean isSlave() {
+        return role == ROLE_SLAVE;
     }
 
     /** Roles 3 and 5..7 belong to delay groups, the others to realtime ones. */

@@ -11,6 +11,7 @@ import io.qmq.application.port.in.RegisterBrokerUseCase;
 import io.qmq.domain.cluster.BrokerGroup;
 import io.qmq.domain.cluster.BrokerGroupKind;
 import io.qmq.domain.cluster.BrokerState;
+import io.qmq.domain.cluster.GroupSlave;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * BROKER_REGISTER (30): a master's online, heartbeat or offline report becomes its group's record, stamped
  * with the meta server's clock (that stamp is what silent groups are judged by), and the answer carries
  * the state the meta server wants the broker in. Offline reports are recorded as OFFLINE whatever state
- * they carry. Slaves and backups are answered with their own state and not recorded: only masters are
- * routed to. The use case may touch a database, so it runs on the blocking-work executor; any invalid
+ * they carry. A realtime slave's report is kept beside its group for operators, never routed to; other
+ * roles (backups, delay slaves) are answered with their own state and not recorded. The use case may touch a database, so it runs on the blocking-work executor; any invalid
  * value is answered 51 with one warning.
  */
 final class BrokerRegisterHandler {
@@ -51,13 +52,22 @@ final class BrokerRegisterHandler {
             Replies.empty(ctx, request, ResponseCode.BROKER_ERROR);
             return;
         }
+        if (report.isSlave()) {
+            GroupSlave slave = new GroupSlave(group.name(), group.masterAddress(), group.state(), group.updatedAt());
+            execute(ctx, request, group, () -> answer(ctx, request, registerBroker.registerSlave(slave)));
+            return;
+        }
         if (!report.isMaster()) {
             LOG.debug("ignoring registration of {} with role {}", report.brokerAddress(), report.role());
             answer(ctx, request, group.state());
             return;
         }
+        execute(ctx, request, group, () -> register(ctx, request, group));
+    }
+
+    private void execute(ChannelHandlerContext ctx, FrameHeader request, BrokerGroup group, Runnable work) {
         try {
-            blockingWork.execute(() -> register(ctx, request, group));
+            blockingWork.execute(work);
         } catch (RejectedExecutionException e) {
             LOG.warn("broker registration of {} refused: executor saturated", group.name());
             Replies.empty(ctx, request, ResponseCode.BROKER_ERROR);

@@ -27,7 +27,10 @@ final class ClusterAdminJson {
                 + ",\"address\":" + AdminQuery.json(view.group().masterAddress())
                 + ",\"state\":" + AdminQuery.json(view.group().state().name())
                 + ",\"readOnly\":" + view.readOnly()
-                + ",\"updatedAt\":" + view.group().updatedAt() + "}";
+                + ",\"updatedAt\":" + view.group().updatedAt()
+                + ",\"slave\":" + view.slave().map(s -> "{\"address\":" + AdminQuery.json(s.address())
+                        + ",\"state\":" + AdminQuery.json(s.state().name()) + ",\"updatedAt\":" + s.updatedAt() + "}")
+                        .orElse("null") + "}";
     }
 
     static String subjects(List<SubjectGroups> subjects) {
