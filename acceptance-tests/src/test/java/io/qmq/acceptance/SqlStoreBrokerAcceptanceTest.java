@@ -2,7 +2,7 @@ package io.qmq.acceptance;
 
 import io.qmq.acceptance.driver.ClientKind;
 import io.qmq.acceptance.dsl.Given;
-import io.qmq.acceptance.dsl.MessageDatabase;
+import io.qmq.acceptance.dsl.Database;
 import io.qmq.acceptance.dsl.Scenario;
 import io.qmq.acceptance.dsl.Then;
 import io.qmq.acceptance.dsl.When;
@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A broker that keeps its messages in SQL ({@code store.kind=sql}) serves the stock client as the file
- * log does: everything sent is received and acknowledged, and a SIGKILL loses nothing acknowledged.
+ * log does: everything sent is received and acknowledged, and a SIGKILL loses nothing acknowledged. On
+ * MariaDB the meta server keeps its meta-data there too (each in a database of its own).
  */
 class SqlStoreBrokerAcceptanceTest {
 
@@ -23,9 +24,9 @@ class SqlStoreBrokerAcceptanceTest {
     private final Then then = scenario.then();
 
     @ParameterizedTest
-    @EnumSource(MessageDatabase.class)
-    void theStockClientSendsAndConsumesAndNothingAcknowledgedIsLostWhenTheBrokerIsKilled(MessageDatabase database) {
-        given.aClusterWithBrokerGroups();
+    @EnumSource(Database.class)
+    void theStockClientSendsAndConsumesAndNothingAcknowledgedIsLostWhenTheBrokerIsKilled(Database database) {
+        given.aClusterWithItsMetaDataIn(database);
         given.aBrokerGroupStoringMessagesIn(database, "s");
         given.group("billing").using(ClientKind.STOCK).consumes("orders");
 

@@ -63,6 +63,15 @@ public final class Given {
         world.cluster().startSlave(group);
     }
 
+    /** A cluster whose meta server keeps its meta-data in {@code database}, with one broker per named group. */
+    public void aClusterWithItsMetaDataIn(Database database, String... groups) {
+        if (database == Database.MARIADB) {
+            aClusterOnMySqlWithBrokerGroups(groups);
+        } else {
+            aClusterWithBrokerGroups(groups);
+        }
+    }
+
     /** A delay node ({@code --mode delay}) that registers {@code group} with the cluster as a delay group. */
     public void aDelayNode(String group) {
         world.cluster().startDelayNode(group);
@@ -72,11 +81,11 @@ public final class Given {
      * A broker of {@code group} in the cluster that keeps its messages in SQL ({@code store.kind=sql}):
      * in embedded H2 under its data directory, or in a fresh database of its own on the local MariaDB.
      */
-    public void aBrokerGroupStoringMessagesIn(MessageDatabase database, String group) {
+    public void aBrokerGroupStoringMessagesIn(Database database, String group) {
         Map<String, String> own = new HashMap<>();
         own.put("store.kind", "sql");
         // an empty jdbc.url is the broker's embedded H2, whatever database the cluster uses
-        own.put("jdbc.url", database == MessageDatabase.MARIADB ? freshMySqlDatabaseOrSkip().jdbcUrl() : "");
+        own.put("jdbc.url", database == Database.MARIADB ? freshMySqlDatabaseOrSkip().jdbcUrl() : "");
         own.put("jdbc.username", FreshMySqlDatabase.USER);
         world.cluster().startBroker(group, own);
     }
