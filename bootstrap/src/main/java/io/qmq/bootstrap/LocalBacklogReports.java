@@ -26,8 +26,8 @@ final class LocalBacklogReports implements Runnable {
     private final String brokerGroup;
     private final Clock clock;
 
-    private LocalBacklogReports(ReportBacklogUseCase backlogs, RecordBacklogUseCase recordBacklog, String brokerGroup,
-                                Clock clock) {
+    LocalBacklogReports(ReportBacklogUseCase backlogs, RecordBacklogUseCase recordBacklog, String brokerGroup,
+                        Clock clock) {
         this.backlogs = backlogs;
         this.recordBacklog = recordBacklog;
         this.brokerGroup = brokerGroup;
