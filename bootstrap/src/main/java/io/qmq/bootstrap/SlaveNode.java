@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A slave broker ({@code broker.role=slave}): copies its master's message log into its own file store
- * and indexes it, registers with the meta server as its group's slave, and refuses clients (the broker
+ * and indexes it, keeps a recent copy of its master's consumer progress, registers with the meta server as its group's slave, and refuses clients (the broker
  * port answers, so a misrouted client gets a clear refusal rather than a dead socket). A copy that
  * diverged from the master's log ends the node with the reason: it must not go on as a silent copy.
  */
@@ -74,7 +74,8 @@ final class SlaveNode {
         BrokerServer broker = shutdown.started("broker server",
                 new BrokerServer(configs.brokerServer(), refusal, refusal, refusal).start());
         CompletableFuture<String> failure = new CompletableFuture<>();
-        shutdown.started("replication", new ReplicationClient(master, copy, failure::complete).start());
+        shutdown.started("replication", new ReplicationClient(master, copy, node.consumerProgressReplica(),
+                failure::complete).start());
         shutdown.started("meta registration", new BrokerRegistrar(
                 cluster.registration(broker.port()).as(BrokerRole.SLAVE), node.brokerAvailability()).start());
         Map<String, Integer> ports = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import io.qmq.adapters.netty.client.OutgoingMessage;
 import io.qmq.adapters.netty.client.PullConsumer;
 import io.qmq.adapters.netty.client.QmqClient;
 import io.qmq.adapters.netty.client.ReceivedMessage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -57,6 +58,49 @@ class ReplicationNodesTest {
     }
 
     @Test
+    void aPromotedSlaveCarriesOnFromTheConsumerProgressItCopied() throws Exception {
+        String subject = "orders-" + UUID.randomUUID();
+        try (QmqNode meta = QmqNode.start(NodeMode.META, dataDir.resolve("meta"), LOOPBACK)) {
+            Map<String, String> fromTheStart = master(meta, "sync");
+            fromTheStart.put("consumer.new.group.start", "earliest");
+            try (QmqNode master = QmqNode.start(NodeMode.BROKER, dataDir.resolve("master"), fromTheStart);
+                 QmqNode slave = QmqNode.start(NodeMode.BROKER, dataDir.resolve("slave"), slaveOf(meta, master));
+                 QmqClient client = client(meta)) {
+                send(client, subject, 0, 20);
+                assertThat(received(client.pullConsumer(subject, "billing"), 20)).hasSize(20);
+                awaitProgressCopiedAfter(dataDir.resolve("slave"), System.currentTimeMillis());
+                send(client, subject, 20, 25);
+            }
+            try (QmqNode promoted = QmqNode.start(NodeMode.BROKER, dataDir.resolve("slave"), broker(meta));
+                 QmqClient client = client(meta)) {
+                assertThat(received(client.pullConsumer(subject, "billing"), 5)).containsExactlyInAnyOrder(
+                        "20", "21", "22", "23", "24");
+            }
+        }
+    }
+
+    private static void send(QmqClient client, String subject, int from, int to) throws Exception {
+        for (int n = from; n < to; n++) {
+            client.producer().send(OutgoingMessage.to(subject).attribute("n", Integer.toString(n)).build())
+                    .get(15, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * The master sends its consumer progress every few seconds and a caught-up slave keeps it at once, so
+     * a copy written more than two seconds after {@code since} (acknowledgements in flight have landed by
+     * then) was taken after it.
+     */
+    private static void awaitProgressCopiedAfter(Path slave, long since) throws InterruptedException {
+        Path copy = slave.resolve("pulls").resolve("state-00000000000000000000.snap");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!(Files.exists(copy) && copy.toFile().lastModified() > since + 2_000) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(copy.toFile().lastModified()).isGreaterThan(since + 2_000);
+    }
+
+    @Test
     void aSlaveWhoseCopyIsLongerThanItsMastersLogStopsWithTheReason() throws Exception {
         String subject = "orders-" + UUID.randomUUID();
         try (QmqNode meta = QmqNode.start(NodeMode.META, dataDir.resolve("meta"), LOOPBACK)) {
@@ -85,7 +129,7 @@ class ReplicationNodesTest {
     }
 
     private static long logBytes(Path dataDir) {
-        try (var files = java.nio.file.Files.list(dataDir.resolve("messages"))) {
+        try (var files = Files.list(dataDir.resolve("messages"))) {
             return files.filter(f -> f.toString().endsWith(".log")).mapToLong(f -> f.toFile().length()).sum();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

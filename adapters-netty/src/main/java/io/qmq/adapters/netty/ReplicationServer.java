@@ -2,6 +2,7 @@ package io.qmq.adapters.netty;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.qmq.adapters.netty.replication.ReplicationChannelInitializer;
+import io.qmq.application.port.out.ConsumerProgressSource;
 import io.qmq.application.port.out.ReplicationSource;
 import io.qmq.application.service.ReplicaAcks;
 import java.util.concurrent.ExecutorService;
@@ -31,12 +32,13 @@ public final class ReplicationServer implements AutoCloseable {
     private TcpEndpoint endpoint;
     private boolean closed;
 
-    public ReplicationServer(ReplicationServerConfig config, ReplicationSource source, ReplicaAcks acks) {
+    public ReplicationServer(ReplicationServerConfig config, ReplicationSource source, ReplicaAcks acks,
+                             ConsumerProgressSource progress) {
         this.config = config;
         this.reads = new ThreadPoolExecutor(0, MAX_CONCURRENT_FETCHES, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 new DefaultThreadFactory("qmq-replication-read", true), new ThreadPoolExecutor.AbortPolicy());
         this.pipeline = new ReplicationChannelInitializer(config.group(), source, acks, reads, config.fetchWait(),
-                config.idleTimeout());
+                config.idleTimeout(), progress, config.progressInterval());
     }
 
     public synchronized ReplicationServer start() {

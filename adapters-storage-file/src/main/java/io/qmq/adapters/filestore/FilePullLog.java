@@ -127,6 +127,14 @@ final class FilePullLog implements PullLog {
         return state.subscriptions();
     }
 
+    /** The whole state now, encoded as a snapshot is, for a slave's copy. */
+    synchronized byte[] snapshotContent() {
+        ByteBuffer content = StateSnapshot.encode(state);
+        byte[] bytes = new byte[content.remaining()];
+        content.get(bytes);
+        return bytes;
+    }
+
     @Override
     public void close() {
         synchronized (this) {

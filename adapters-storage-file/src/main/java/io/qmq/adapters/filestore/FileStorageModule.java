@@ -4,6 +4,8 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
+import io.qmq.application.port.out.ConsumerProgressReplica;
+import io.qmq.application.port.out.ConsumerProgressSource;
 import io.qmq.application.port.out.MessageLog;
 import io.qmq.application.port.out.PullLog;
 import io.qmq.application.port.out.ReplicaLog;
@@ -49,6 +51,22 @@ public final class FileStorageModule {
     @StringKey("file")
     static ReplicationSource replicationSource(FileStore store) {
         return store.replicationSource();
+    }
+
+    /** Consumer progress as a master's slave copies it. */
+    @Provides
+    @IntoMap
+    @StringKey("file")
+    static ConsumerProgressSource consumerProgressSource(FileStore store) {
+        return store.consumerProgressSource();
+    }
+
+    /** A slave's copy of its master's consumer progress. */
+    @Provides
+    @IntoMap
+    @StringKey("file")
+    static ConsumerProgressReplica consumerProgressReplica(FileStore store) {
+        return store.consumerProgressReplica();
     }
 
     /** The message log as a slave's copy of its master's. */

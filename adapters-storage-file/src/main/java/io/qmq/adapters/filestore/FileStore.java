@@ -1,5 +1,7 @@
 package io.qmq.adapters.filestore;
 
+import io.qmq.application.port.out.ConsumerProgressReplica;
+import io.qmq.application.port.out.ConsumerProgressSource;
 import io.qmq.application.port.out.MessageLog;
 import io.qmq.application.port.out.PullLog;
 import io.qmq.application.port.out.ReplicaLog;
@@ -43,6 +45,21 @@ final class FileStore {
             replicaLog = fileMessageLog().replicaLog();
         }
         return replicaLog;
+    }
+
+    /** The pull log's state as a master's slave copies it. */
+    ConsumerProgressSource consumerProgressSource() {
+        return () -> filePullLog().snapshotContent();
+    }
+
+    /** A slave's copy of its master's consumer progress, in the pull log's directory. */
+    ConsumerProgressReplica consumerProgressReplica() {
+        return new FileConsumerProgressReplica(config.pullsDir());
+    }
+
+    private synchronized FilePullLog filePullLog() {
+        pullLog();
+        return pullLog;
     }
 
     private FileMessageLog fileMessageLog() {

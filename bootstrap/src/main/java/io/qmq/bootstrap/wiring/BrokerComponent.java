@@ -17,6 +17,7 @@ import io.qmq.adapters.sqlstore.SqlStorageModule;
 import io.qmq.adapters.sqlstore.SqlStoreConfig;
 import io.qmq.application.port.in.ReportBacklogUseCase;
 import io.qmq.application.port.out.MessageLog;
+import io.qmq.application.port.out.ConsumerProgressReplica;
 import io.qmq.application.port.out.PullLog;
 import io.qmq.application.port.out.ReplicaLog;
 import io.qmq.application.service.BrokerAvailability;
@@ -57,6 +58,9 @@ public interface BrokerComponent {
 
     /** A slave's copy of its master's message log (the file store opened as a copy). */
     ReplicaLog replicaLog();
+
+    /** A slave's copy of its master's consumer progress. */
+    ConsumerProgressReplica consumerProgressReplica();
 
     @Component.Factory
     interface Factory {

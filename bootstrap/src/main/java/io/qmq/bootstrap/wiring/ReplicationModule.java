@@ -5,6 +5,8 @@ import dagger.Provides;
 import dagger.multibindings.Multibinds;
 import io.qmq.adapters.netty.ReplicationServer;
 import io.qmq.application.port.in.ReportReplicationUseCase;
+import io.qmq.application.port.out.ConsumerProgressReplica;
+import io.qmq.application.port.out.ConsumerProgressSource;
 import io.qmq.application.port.out.ReplicaLog;
 import io.qmq.application.port.out.ReplicationSource;
 import io.qmq.application.service.ReplicaAcks;
@@ -16,8 +18,8 @@ import javax.inject.Provider;
 import javax.inject.Singleton;
 
 /**
- * A broker node's replication: the master's side (its log as a source, the slave's confirmations, the
- * server, sync sends, lag for the metrics) and the slave's copy of the log. Everything is built only
+ * A broker node's replication: the master's side (its log and consumer progress as sources, the slave's
+ * confirmations, the server, sync sends, lag for the metrics) and the slave's copies of both. Everything is built only
  * when asked for, so a master without replication (or on the SQL store) builds none of it. Only the file
  * store contributes a source and a copy.
  */
@@ -32,6 +34,25 @@ public abstract class ReplicationModule {
 
     @Multibinds
     abstract Map<String, ReplicaLog> replicaLogs();
+
+    @Multibinds
+    abstract Map<String, ConsumerProgressSource> progressSources();
+
+    @Multibinds
+    abstract Map<String, ConsumerProgressReplica> progressReplicas();
+
+    @Provides
+    @Singleton
+    static ConsumerProgressSource progressSource(StoreChoice choice, Map<String, Provider<ConsumerProgressSource>> sources) {
+        return StorageSelectionModule.choose("consumer progress source", choice, sources).get();
+    }
+
+    @Provides
+    @Singleton
+    static ConsumerProgressReplica progressReplica(StoreChoice choice,
+                                                   Map<String, Provider<ConsumerProgressReplica>> replicas) {
+        return StorageSelectionModule.choose("consumer progress replica", choice, replicas).get();
+    }
 
     @Provides
     @Singleton
@@ -70,7 +91,8 @@ public abstract class ReplicationModule {
 
     @Provides
     @Singleton
-    static ReplicationServer replicationServer(ReplicationSettings settings, ReplicationSource source, ReplicaAcks acks) {
-        return new ReplicationServer(settings.server(), source, acks);
+    static ReplicationServer replicationServer(ReplicationSettings settings, ReplicationSource source, ReplicaAcks acks,
+                                               ConsumerProgressSource progress) {
+        return new ReplicationServer(settings.server(), source, acks, progress);
     }
 }

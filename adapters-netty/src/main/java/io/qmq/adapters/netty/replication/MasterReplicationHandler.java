@@ -3,6 +3,7 @@ package io.qmq.adapters.netty.replication;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.qmq.application.port.out.ConsumerProgressSource;
 import io.qmq.application.port.out.LogChunk;
 import io.qmq.application.port.out.ReplicaDivergedException;
 import io.qmq.application.port.out.ReplicationSource;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The master's end of one slave connection. Each fetch is checked (the slave's group, then its copy
  * against this log) before it counts as a confirmation, so a diverged slave can never release a sync
  * send; then the bytes after the slave's end are read, waiting briefly when there are none, and sent
- * back. Reading may block, so it runs on the blocking executor, one fetch at a time per slave (the
+ * back. Every {@code progressInterval} the consumer progress goes along, ahead of a chunk, tagged with the
+ * log end it needs (read after it was taken). Reading may block, so it runs on the blocking executor, one fetch at a time per slave (the
  * slave never sends the next fetch before the chunk's answer).
  */
 final class MasterReplicationHandler extends SimpleChannelInboundHandler<Object> {
@@ -29,13 +31,21 @@ final class MasterReplicationHandler extends SimpleChannelInboundHandler<Object>
     private final ReplicaAcks acks;
     private final Executor blockingWork;
     private final Duration wait;
+    private final ConsumerProgressSource progress;
+    private final long progressIntervalNanos;
+    /** Fetches of one connection are served one at a time, so only one thread at a time touches this. */
+    private long progressSentAt;
+    private boolean progressSent;
 
-    MasterReplicationHandler(String group, ReplicationSource source, ReplicaAcks acks, Executor blockingWork, Duration wait) {
+    MasterReplicationHandler(String group, ReplicationSource source, ReplicaAcks acks, Executor blockingWork, Duration wait,
+                             ConsumerProgressSource progress, Duration progressInterval) {
         this.group = group;
         this.source = source;
         this.acks = acks;
         this.blockingWork = blockingWork;
         this.wait = wait;
+        this.progress = progress;
+        this.progressIntervalNanos = progressInterval.toNanos();
     }
 
     @Override
@@ -74,6 +84,7 @@ final class MasterReplicationHandler extends SimpleChannelInboundHandler<Object>
         try {
             source.verify(fetch.mark());
             acks.slaveReached(fetch.mark().end());
+            sendProgressWhenDue(ctx);
             LogChunk chunk = source.read(fetch.mark().end(), fetch.maxBytes(), wait);
             acks.served(chunk);
             ctx.writeAndFlush(chunk);
@@ -87,6 +98,17 @@ final class MasterReplicationHandler extends SimpleChannelInboundHandler<Object>
             LOG.warn("serving the slave at {} failed", ctx.channel().remoteAddress(), e);
             refuse(ctx, new Refusal(false, "master failed to read its log: " + e.getMessage()));
         }
+    }
+
+    private void sendProgressWhenDue(ChannelHandlerContext ctx) {
+        long now = System.nanoTime();
+        if (progressSent && now - progressSentAt < progressIntervalNanos) {
+            return;
+        }
+        byte[] snapshot = progress.snapshot();
+        ctx.write(new ProgressCopy(source.committedEnd(), snapshot));
+        progressSent = true;
+        progressSentAt = now;
     }
 
     private static void refuse(ChannelHandlerContext ctx, Refusal refusal) {

@@ -3,6 +3,7 @@ package io.qmq.adapters.netty.replication;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.qmq.application.port.out.ConsumerProgressSource;
 import io.qmq.application.port.out.ReplicationSource;
 import io.qmq.application.service.ReplicaAcks;
 import java.time.Duration;
@@ -21,9 +22,14 @@ public final class ReplicationChannelInitializer extends ChannelInitializer<Sock
     private final Executor blockingWork;
     private final Duration wait;
     private final Duration idleTimeout;
+    private final ConsumerProgressSource progress;
+    private final Duration progressInterval;
 
     public ReplicationChannelInitializer(String group, ReplicationSource source, ReplicaAcks acks, Executor blockingWork,
-                                         Duration wait, Duration idleTimeout) {
+                                         Duration wait, Duration idleTimeout, ConsumerProgressSource progress,
+                                         Duration progressInterval) {
+        this.progress = progress;
+        this.progressInterval = progressInterval;
         this.group = group;
         this.source = source;
         this.acks = acks;
@@ -38,6 +44,6 @@ public final class ReplicationChannelInitializer extends ChannelInitializer<Sock
                 .addLast(new ReadTimeoutHandler(idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
                 .addLast(new ReplicationCodec.Decoder())
                 .addLast(new ReplicationCodec.Encoder())
-                .addLast(new MasterReplicationHandler(group, source, acks, blockingWork, wait));
+                .addLast(new MasterReplicationHandler(group, source, acks, blockingWork, wait, progress, progressInterval));
     }
 }

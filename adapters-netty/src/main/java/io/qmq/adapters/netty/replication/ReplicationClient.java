@@ -11,9 +11,13 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.qmq.application.port.out.ConsumerProgressReplica;
 import io.qmq.application.port.out.ReplicaLog;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * chunk), every {@code retryDelay}, with one warning per outage. Only a fatal refusal stops it (the copy
  * diverged from the master's log, or the master leads another group): then {@code onFatal} is told the
  * reason, on a thread of its own, and nothing more is written.
+ *
+ * <p>The master's consumer progress, sent now and then, is kept only once the copy of the log holds every
+ * message it refers to (its log position), and written off the network thread; a newer one received
+ * meanwhile replaces one still waiting.
  */
 public final class ReplicationClient implements AutoCloseable {
 
@@ -32,6 +40,10 @@ public final class ReplicationClient implements AutoCloseable {
 
     private final ReplicationClientConfig config;
     private final Consumer<String> onFatal;
+    private final ConsumerProgressReplica progress;
+    private final AtomicReference<ProgressCopy> waitingProgress = new AtomicReference<>();
+    private final ExecutorService progressWrites = Executors.newSingleThreadExecutor(
+            new DefaultThreadFactory("qmq-replica-progress", true));
     private final EventLoopGroup loop;
     private final Bootstrap bootstrap;
     private volatile boolean stopped;
@@ -40,8 +52,10 @@ public final class ReplicationClient implements AutoCloseable {
     private volatile long masterEnd = -1;
     private boolean outage;
 
-    public ReplicationClient(ReplicationClientConfig config, ReplicaLog replica, Consumer<String> onFatal) {
+    public ReplicationClient(ReplicationClientConfig config, ReplicaLog replica, ConsumerProgressReplica progress,
+                             Consumer<String> onFatal) {
         this.config = config;
+        this.progress = progress;
         this.onFatal = onFatal;
         this.loop = new NioEventLoopGroup(1, new DefaultThreadFactory("qmq-replica-io", true));
         ReplicationClient client = this;
@@ -125,6 +139,28 @@ public final class ReplicationClient implements AutoCloseable {
         masterEnd = end;
     }
 
+    void progressReceived(ProgressCopy copy, long copiedEnd) {
+        waitingProgress.set(copy);
+        copiedUpTo(copiedEnd);
+    }
+
+    /** The copy of the log now ends at {@code end}: progress that needs no more is written. */
+    void copiedUpTo(long end) {
+        ProgressCopy due = waitingProgress.get();
+        if (due != null && due.logPosition() <= end && waitingProgress.compareAndSet(due, null)) {
+            progressWrites.execute(() -> save(due));
+        }
+    }
+
+    private void save(ProgressCopy copy) {
+        try {
+            progress.save(copy.snapshot());
+        } catch (RuntimeException e) {
+            LOG.warn("cannot keep the consumer progress of master {}: {}; the next copy will replace it", config.master(),
+                    e.getMessage());
+        }
+    }
+
     void fail(String reason) {
         if (stopped) {
             return;
@@ -145,5 +181,11 @@ public final class ReplicationClient implements AutoCloseable {
             current.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         }
         loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        progressWrites.shutdown();
+        try {
+            progressWrites.awaitTermination(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -15,13 +15,14 @@ import java.util.zip.CRC32C;
  * offset  width  field
  * 0       4      frame length n: the bytes after this field
  * 4       4      CRC32C over bytes [8, 4 + n): the type and the body
- * 8       1      type: 1 FETCH (slave to master), 2 CHUNK (master to slave), 3 REFUSAL (master to slave)
+ * 8       1      type: 1 FETCH (slave to master); 2 CHUNK, 3 REFUSAL, 4 PROGRESS (master to slave)
  * 9       ...    body
  *
  * FETCH    group (2-byte length, UTF-8), copy end (8), last record start (8, -1 for none),
  *          last record checksum (4), most bytes wanted (4)
  * CHUNK    position of the first byte (8), master's end (8), the log's frames verbatim (rest)
  * REFUSAL  fatal (1: 0 or 1), reason (2-byte length, UTF-8)
+ * PROGRESS master's committed log end when taken (8), consumer progress in the store's encoding (rest)
  * </pre>
  *
  * The frame checksum catches damage in transit; the log's own frames inside a chunk carry their own
@@ -38,12 +39,13 @@ public final class ReplicationFrames {
     static final byte FETCH = 1;
     static final byte CHUNK = 2;
     static final byte REFUSAL = 3;
+    static final byte PROGRESS = 4;
     private static final int MAX_STRING_BYTES = 0xFFFF;
 
     private ReplicationFrames() {
     }
 
-    /** Writes one whole frame (length field included) for a {@link Fetch}, {@link LogChunk} or {@link Refusal}. */
+    /** Writes one whole frame (length field included): a {@link Fetch}, {@link LogChunk}, {@link Refusal} or {@link ProgressCopy}. */
     public static void encode(Object message, ByteBuf out) {
         int start = out.writerIndex();
         out.writeInt(0).writeInt(0);
@@ -54,6 +56,8 @@ public final class ReplicationFrames {
                     .writeInt(fetch.mark().lastRecordCheck()).writeInt(fetch.maxBytes());
         } else if (message instanceof LogChunk chunk) {
             out.writeByte(CHUNK).writeLong(chunk.position()).writeLong(chunk.masterEnd()).writeBytes(chunk.bytes());
+        } else if (message instanceof ProgressCopy progress) {
+            out.writeByte(PROGRESS).writeLong(progress.logPosition()).writeBytes(progress.snapshot());
         } else if (message instanceof Refusal refusal) {
             out.writeByte(REFUSAL).writeByte(refusal.fatal() ? 1 : 0);
             string(out, refusal.reason());
@@ -82,6 +86,7 @@ public final class ReplicationFrames {
                         frame.readInt());
                 case CHUNK -> chunk(frame);
                 case REFUSAL -> new Refusal(frame.readByte() != 0, string(frame));
+                case PROGRESS -> progress(frame);
                 default -> throw new CorruptedFrameException("unknown replication frame type " + type);
             };
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
@@ -95,6 +100,13 @@ public final class ReplicationFrames {
         byte[] bytes = new byte[frame.readableBytes()];
         frame.readBytes(bytes);
         return new LogChunk(position, bytes, masterEnd);
+    }
+
+    private static ProgressCopy progress(ByteBuf frame) {
+        long position = frame.readLong();
+        byte[] snapshot = new byte[frame.readableBytes()];
+        frame.readBytes(snapshot);
+        return new ProgressCopy(position, snapshot);
     }
 
     private static int checksum(ByteBuf buf, int index, int length) {

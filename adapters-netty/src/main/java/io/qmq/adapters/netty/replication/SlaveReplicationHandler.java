@@ -45,6 +45,8 @@ final class SlaveReplicationHandler extends SimpleChannelInboundHandler<Object> 
             } else {
                 replica.append(chunk).whenComplete((mark, failure) -> afterAppend(ctx, failure));
             }
+        } else if (message instanceof ProgressCopy progress) {
+            client.progressReceived(progress, replica.mark().end());
         } else if (message instanceof Refusal refusal) {
             if (refusal.fatal()) {
                 client.fail(refusal.reason());
@@ -60,6 +62,7 @@ final class SlaveReplicationHandler extends SimpleChannelInboundHandler<Object> 
 
     private void afterAppend(ChannelHandlerContext ctx, Throwable failure) {
         if (failure == null) {
+            client.copiedUpTo(replica.mark().end());
             fetch(ctx);
             return;
         }

@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.qmq.adapters.netty.ReplicationServer;
 import io.qmq.adapters.netty.ReplicationServerConfig;
 import io.qmq.application.service.ReplicaAcks;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +24,7 @@ class LoopbackReplicationTest {
     private final MemoryLog slave = new MemoryLog();
     private final ReplicaAcks acks = new ReplicaAcks(master, Clock.systemUTC(), Duration.ofSeconds(5));
     private final CompletableFuture<String> fatal = new CompletableFuture<>();
+    private final List<byte[]> saved = new CopyOnWriteArrayList<>();
     private ReplicationServer server;
     private ReplicationClient client;
 
@@ -48,6 +52,25 @@ class LoopbackReplicationTest {
         assertThat(slave.content()).isEqualTo(master.content());
         assertThat(syncSend).isCompleted();
         assertThat(client.isConnected()).isTrue();
+    }
+
+    @Test
+    void theMastersConsumerProgressIsKeptOnlyOnceTheCopyHoldsWhatItRefersTo() {
+        master.write(bytes(3_000, 7));
+        server = startServer(0, "group-a");
+        client = startClient("group-a", server.port(), 500);
+
+        await().atMost(PATIENCE).until(() -> !saved.isEmpty() && progressEnd(saved.get(saved.size() - 1)) == 3_000);
+        assertThat(saved).allMatch(progress -> progressEnd(progress) <= slave.committedEnd());
+    }
+
+    /** The fake progress is the master's log end when it was taken, so the test can tell what it needs. */
+    private static byte[] progressOf(MemoryLog log) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(log.committedEnd()).array();
+    }
+
+    private static long progressEnd(byte[] progress) {
+        return ByteBuffer.wrap(progress).getLong();
     }
 
     @Test
@@ -89,13 +112,13 @@ class LoopbackReplicationTest {
 
     private ReplicationServer startServer(int port, String group) {
         return new ReplicationServer(new ReplicationServerConfig("127.0.0.1", port, group, Duration.ofMillis(100),
-                Duration.ofSeconds(5)), master, acks).start();
+                Duration.ofSeconds(5), Duration.ofMillis(50)), master, acks, () -> progressOf(master)).start();
     }
 
     private ReplicationClient startClient(String group, int port, int chunkBytes) {
         ReplicationClientConfig config = new ReplicationClientConfig(group, "127.0.0.1", port, chunkBytes,
                 Duration.ofMillis(100), Duration.ofSeconds(5));
-        return new ReplicationClient(config, slave, fatal::complete).start();
+        return new ReplicationClient(config, slave, saved::add, fatal::complete).start();
     }
 
     private static byte[] bytes(int count, int seed) {

@@ -22,7 +22,8 @@ class MasterReplicationHandlerTest {
     private final MemoryLog master = new MemoryLog();
     private final ReplicaAcks acks = new ReplicaAcks(master, Clock.systemUTC(), Duration.ofSeconds(5));
     private final EmbeddedChannel channel = new EmbeddedChannel(new ReplicationCodec.Decoder(), new ReplicationCodec.Encoder(),
-            new MasterReplicationHandler("group-a", master, acks, Runnable::run, Duration.ZERO));
+            new MasterReplicationHandler("group-a", master, acks, Runnable::run, Duration.ZERO, () -> new byte[] {42},
+                    Duration.ofHours(1)));
 
     @AfterEach
     void close() {
@@ -33,8 +34,12 @@ class MasterReplicationHandlerTest {
     void aFetchIsAnsweredWithTheBytesAfterTheSlavesEndAndConfirmsWhatCameBefore() {
         master.write(new byte[] {1, 2, 3, 4, 5, 6});
         CompletableFuture<Void> syncSend = acks.awaitSlave(4);
+        ProgressCopy progress = (ProgressCopy) exchange(new Fetch("group-a", new ReplicaMark(4, 3, 0), 100));
+        assertThat(progress.logPosition()).isEqualTo(6);
+        assertThat(progress.snapshot()).containsExactly(42);
 
-        Object answer = exchange(new Fetch("group-a", new ReplicaMark(4, 3, 0), 100));
+        Object answer = decode(channel.readOutbound());
+        assertThat(exchange(new Fetch("group-a", new ReplicaMark(6, 5, 0), 100))).isInstanceOf(LogChunk.class);
 
         assertThat(answer).isInstanceOf(LogChunk.class);
         assertThat(((LogChunk) answer).position()).isEqualTo(4);
@@ -69,7 +74,10 @@ class MasterReplicationHandlerTest {
         ByteBuf frame = Unpooled.buffer();
         ReplicationFrames.encode(request, frame);
         channel.writeInbound(frame);
-        ByteBuf out = channel.readOutbound();
+        return decode(channel.readOutbound());
+    }
+
+    private static Object decode(ByteBuf out) {
         try {
             out.skipBytes(ReplicationFrames.LENGTH_BYTES);
             return ReplicationFrames.decode(out);

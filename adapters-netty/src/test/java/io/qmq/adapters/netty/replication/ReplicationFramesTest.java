@@ -30,6 +30,9 @@ class ReplicationFramesTest {
         assertThat(back.masterEnd()).isEqualTo(9_000);
         assertThat(back.bytes()).containsExactly(1, 2, 3, 4, 5);
         assertThat(roundTrip(refusal)).isEqualTo(refusal);
+        ProgressCopy progress = (ProgressCopy) roundTrip(new ProgressCopy(77, new byte[] {9, 8}));
+        assertThat(progress.logPosition()).isEqualTo(77);
+        assertThat(progress.snapshot()).containsExactly(9, 8);
     }
 
     @Test

@@ -7,8 +7,10 @@ import io.qmq.adapters.filestore.segment.SegmentedLog;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,8 @@ public final class ActionLog implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ActionLog.class);
     private static final String SNAPSHOT_PREFIX = "state";
+    /** The segment files' ending ({@link SegmentedLog}'s). */
+    private static final String SEGMENT_SUFFIX = ".log";
 
     private final SegmentedLog log;
     private final SnapshotFiles snapshots;
@@ -67,6 +71,22 @@ public final class ActionLog implements Closeable {
 
     public long end() {
         return log.end();
+    }
+
+    /**
+     * Gives a pull log that has no actions yet (a slave's, which serves no consumers) another pull log's
+     * state as its starting point: a snapshot at position 0. Recovery then starts from that state.
+     * Refused, returning false, when {@code dir} holds actions: a snapshot at 0 would prune their snapshots.
+     */
+    public static boolean seed(Path dir, ByteBuffer content) throws IOException {
+        Files.createDirectories(dir);
+        try (Stream<Path> files = Files.list(dir)) {
+            if (files.anyMatch(f -> f.getFileName().toString().endsWith(SEGMENT_SUFFIX) && f.toFile().length() > 0)) {
+                return false;
+            }
+        }
+        new SnapshotFiles(dir, SNAPSHOT_PREFIX).write(0, content);
+        return true;
     }
 
     /** Appends one action; it is in the page cache when this returns. */
