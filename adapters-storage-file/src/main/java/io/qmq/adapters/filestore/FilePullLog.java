@@ -40,11 +40,14 @@ final class FilePullLog implements PullLog {
     private final ConsumptionState state;
     private final ScheduledExecutorService background;
     private boolean closed;
+    /** The log position of the newest snapshot; none is written again until actions move the log on. */
+    private long snapshotPosition;
 
     private FilePullLog(DirectoryLock lock, ActionLog actions, ConsumptionState state, FileStoreConfig config) {
         this.lock = lock;
         this.actions = actions;
         this.state = state;
+        this.snapshotPosition = actions.end();
         this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "filestore-pull-log");
             thread.setDaemon(true);
@@ -176,11 +179,17 @@ final class FilePullLog implements PullLog {
         ByteBuffer content;
         synchronized (this) {
             position = actions.end();
+            if (position == snapshotPosition) {
+                // nothing recorded since: rewriting would only risk replacing a snapshot seeded meanwhile
+                // (a slave's copy of its master's progress) with this older state
+                return;
+            }
             content = StateSnapshot.encode(state);
         }
         actions.writeSnapshot(position, content);
         synchronized (this) {
             actions.snapshotWritten(position);
+            snapshotPosition = position;
         }
     }
 

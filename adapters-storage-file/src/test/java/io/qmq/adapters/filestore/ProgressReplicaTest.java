@@ -64,6 +64,19 @@ class ProgressReplicaTest {
     }
 
     @Test
+    void aSlavesIdlePullLogNeverWritesItsOlderStateOverANewerCopy() {
+        FileConsumerProgressReplica replica = new FileConsumerProgressReplica(slaveDir.resolve("pulls"));
+        replica.save(progressWithCursor(5));
+        try (FilePullLog slave = FilePullLog.open(FileStoreConfig.defaults(slaveDir))) {
+            replica.save(progressWithCursor(9));
+        }
+
+        try (FilePullLog promoted = FilePullLog.open(FileStoreConfig.defaults(slaveDir))) {
+            assertThat(promoted.cursor(billing)).hasValue(9);
+        }
+    }
+
+    @Test
     void aPullLogWithActionsOfItsOwnKeepsThem() {
         try (FilePullLog own = FilePullLog.open(FileStoreConfig.defaults(slaveDir))) {
             own.openCursor(billing, 3);
@@ -78,6 +91,14 @@ class ProgressReplicaTest {
 
         try (FilePullLog reopened = FilePullLog.open(FileStoreConfig.defaults(slaveDir))) {
             assertThat(reopened.cursor(billing)).hasValue(3);
+        }
+    }
+
+    private byte[] progressWithCursor(long cursor) {
+        Path dir = masterDir.resolve("cursor-" + cursor);
+        try (FilePullLog master = FilePullLog.open(FileStoreConfig.defaults(dir))) {
+            master.openCursor(billing, cursor);
+            return master.snapshotContent();
         }
     }
 
