@@ -27,6 +27,7 @@ class ReplicationAcceptanceTest {
     @EnumSource(ClientKind.class)
     void everyMessageTheKilledMasterAcknowledgedIsConsumedFromItsPromotedSlave(ClientKind client) {
         given.aClusterWithAMasterAndSlaveGroup("a");
+        then.brokerGroup("a").isListedWithItsSlave();
 
         when.producer(client).sends(MESSAGES).to("orders");
         when.cluster().brokerIsKilled("a");

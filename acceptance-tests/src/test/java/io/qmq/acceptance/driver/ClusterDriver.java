@@ -1,5 +1,6 @@
 package io.qmq.acceptance.driver;
 
+import io.qmq.bootstrap.admin.AdminEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -175,6 +176,11 @@ public final class ClusterDriver implements Node {
     public long unfinishedMessagesOn(String group, String subject, String consumerGroup) {
         return sampleOf(group, "qmq_backlog_messages", "subject=\"" + subject + "\"",
                 "group=\"" + consumerGroup + "\"");
+    }
+
+    /** The broker groups as the meta server's admin endpoint lists them (JSON). */
+    public String listedGroups() {
+        return new AdminEndpoint(URI.create(adminUrl), ADMIN_TOKEN).get("/cluster/groups");
     }
 
     /** The meta server's admin endpoint, for {@code qmq admin --server}. */

@@ -3,6 +3,8 @@ package io.qmq.acceptance.dsl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.util.regex.Pattern;
+
 /** What one broker group of the scenario's cluster stored, as its metrics tell. */
 public final class BrokerGroupExpectations {
 
@@ -43,6 +45,15 @@ public final class BrokerGroupExpectations {
                 .atMost(Patience.DELIVERY).pollInterval(Patience.POLL)
                 .until(() -> world.cluster().unfinishedMessagesOn(group, world.names.subject(subject),
                         world.names.group(consumerGroup)) == 0);
+    }
+
+    /** The meta server's admin listing ({@code qmq admin cluster groups}) shows the group's slave, online. */
+    public void isListedWithItsSlave() {
+        Pattern listed = Pattern.compile("\"name\":\"" + Pattern.quote(group)
+                + "\"[^}]*\"slave\":\\{\"address\":\"[^\"]+\",\"state\":\"READ_WRITE\"");
+        await("broker group " + group + " listed with its slave")
+                .atMost(Patience.SUBSCRIBING).pollInterval(Patience.POLL)
+                .until(() -> listed.matcher(world.cluster().listedGroups()).find());
     }
 
     /** The group stored no message of {@code subject} beyond the {@code stored} it had already. */
