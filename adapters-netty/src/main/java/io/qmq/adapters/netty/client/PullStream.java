@@ -3,6 +3,7 @@ package io.qmq.adapters.netty.client;
 import io.netty.buffer.ByteBuf;
 import io.qmq.adapters.netty.codec.CommandCode;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -10,9 +11,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A listener consumer's pull loop for one stream (§5.2): one pull in flight, long-polling; the next
- * pull goes out as soon as an answer was handed on. Pulling pauses while the meta server says the
- * consumer is offline, while more than the un-acked limit are outstanding, after errors, and after a rejection (which also marks the group unavailable). Runs
- * on the event loop and the client timer; it never blocks.
+ * pull goes out as soon as an answer's offsets are recorded, before its messages are handed on. Only
+ * one pull may be in flight: the broker takes a pull whose last-received offset lags what it handed
+ * out as proof that those messages were lost, and sends them again. Pulling pauses while the meta
+ * server says the consumer is offline, while more than the un-acked limit are outstanding, after
+ * errors, and after a rejection (which also marks the group unavailable). Runs on the event loop and
+ * the client timer; it never blocks.
  */
 final class PullStream {
 
@@ -26,12 +30,12 @@ final class PullStream {
     private final StreamSettlement settlement;
     private final ConsumerSettings settings;
     private final ConsumerWiring wiring;
-    private final Consumer<ReceivedMessage> deliver;
+    private final Consumer<List<ReceivedMessage>> deliver;
     private final Runnable onRejected;
     private volatile boolean running;
 
     PullStream(StreamSettlement settlement, ConsumerSettings settings, ConsumerWiring wiring,
-               Consumer<ReceivedMessage> deliver, Runnable onRejected) {
+               Consumer<List<ReceivedMessage>> deliver, Runnable onRejected) {
         this.settlement = settlement;
         this.settings = settings;
         this.wiring = wiring;
@@ -81,8 +85,11 @@ final class PullStream {
             // the broker long-polls; a short pause only guards against one that answers at once
             later(EMPTY_PAUSE_MILLIS);
         } else {
-            settlement.receive(answer.firstPullOffset(), answer.records()).forEach(deliver);
-            pullNext();
+            List<ReceivedMessage> received = settlement.receive(answer.firstPullOffset(), answer.records());
+            pullNext(); // ask for the next batch before handing this one on, so the broker works meanwhile
+            if (!received.isEmpty()) {
+                deliver.accept(received);
+            }
         }
     }
 
