@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * PULL_MESSAGE (11): an invalid consumer or a non-positive requestNum gets NO_MESSAGE as from stock
  * brokers; an unparseable body gets 51. The long-poll runs in the use case; the answer is written when
- * its future completes: NO_MESSAGE for nothing, otherwise the stored records wrapped without copying.
+ * its future completes: NO_MESSAGE for nothing, otherwise the stored records in one buffer.
  * The sub-environment filter is accepted and ignored (no isolation rules exist here).
  */
 final class PullMessageHandler {
