@@ -24,12 +24,16 @@ public final class ReceivedMessage {
     private final StreamSettlement settlement;
     private final AtomicBoolean settled = new AtomicBoolean();
 
+    /**
+     * @param attributes read-only and owned by the message from here on (a decoded record's map): it is
+     *                   not copied, since a copy per delivered message was a sixth of a drain's decoding
+     */
     ReceivedMessage(Subject subject, String messageId, Tags tags, Map<String, String> attributes,
                     long pullOffset, StreamSettlement settlement) {
         this.subject = Objects.requireNonNull(subject, "subject");
         this.messageId = Objects.requireNonNull(messageId, "message id");
         this.tags = Objects.requireNonNull(tags, "tags");
-        this.attributes = Map.copyOf(attributes);
+        this.attributes = Objects.requireNonNull(attributes, "attributes");
         this.pullOffset = pullOffset;
         this.settlement = Objects.requireNonNull(settlement, "settlement");
     }
