@@ -1,7 +1,7 @@
 package io.qmq.adapters.netty.codec;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
+import java.nio.charset.StandardCharsets;
 
 /** Writes QMQ's {@code str16} strings; the counterpart of {@link BodyReader#str16}. */
 public final class BodyWriter {
@@ -12,17 +12,19 @@ public final class BodyWriter {
     private BodyWriter() {
     }
 
-    /** Writes {@code value} (null as empty) as an i16 UTF-8 byte count and the bytes. */
+    /**
+     * Writes {@code value} (null as empty) as an i16 UTF-8 byte count and the bytes. The JDK's encoder
+     * is used rather than Netty's char-by-char one: for the common Latin-1 string it is an array copy,
+     * several times faster on a kilobyte attribute, and unpaired surrogates become '?' in both.
+     */
     public static void str16(ByteBuf out, String value) {
         String text = value == null ? "" : value;
-        int lengthIndex = out.writerIndex();
-        out.writeShort(0);
-        int written = ByteBufUtil.writeUtf8(out, text);
-        if (written > MAX_STR16_BYTES) {
-            out.writerIndex(lengthIndex);
-            throw new IllegalArgumentException("string of " + written + " UTF-8 bytes exceeds the str16 limit of "
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length > MAX_STR16_BYTES) {
+            throw new IllegalArgumentException("string of " + utf8.length + " UTF-8 bytes exceeds the str16 limit of "
                     + MAX_STR16_BYTES + ": '" + text.substring(0, 40) + "...'");
         }
-        out.setShort(lengthIndex, written);
+        out.writeShort(utf8.length);
+        out.writeBytes(utf8);
     }
 }
