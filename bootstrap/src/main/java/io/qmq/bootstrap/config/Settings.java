@@ -60,7 +60,7 @@ public final class Settings {
             "3000", "milliseconds", "Sync mode: how long a send waits for the slave before it is answered with an error",
             positiveLong());
     public static final Setting<Long> BROKER_HEARTBEAT_SECONDS = new Setting<>("broker.heartbeat.interval.seconds", "5",
-            "seconds", "How often a broker node reports to its meta server", positiveLong());
+            "seconds", "How often a broker or delay node reports to its meta server", positiveLong());
     public static final Setting<Long> META_HEARTBEAT_TIMEOUT_SECONDS = new Setting<>("meta.heartbeat.timeout.seconds",
             "15", "seconds", "Silence after which the meta server takes a broker group off clients' routes",
             positiveLong());

@@ -20,7 +20,6 @@ import java.util.Objects;
 public record RegistrationConfig(URI metaServer, String groupName, String advertisedAddress, BrokerGroupKind kind,
                                  Duration heartbeatInterval, Duration requestTimeout, BrokerRole role) {
 
-    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
     public RegistrationConfig {
