@@ -61,8 +61,13 @@ final class AckMessageHandler {
             ackMessages.ack(ack);
             code = ResponseCode.SUCCESS;
         } catch (RuntimeException e) {
-            LOG.warn("ack of {} from {} failed", ack.consumer(), ctx.channel().remoteAddress(), e);
-            code = ResponseCode.BROKER_ERROR;
+            if (Replies.isSlaveRefusal(e)) {
+                LOG.debug("refused ack of {} from {}: this broker is a slave", ack.consumer(), ctx.channel().remoteAddress());
+                code = ResponseCode.BROKER_REJECT;
+            } else {
+                LOG.warn("ack of {} from {} failed", ack.consumer(), ctx.channel().remoteAddress(), e);
+                code = ResponseCode.BROKER_ERROR;
+            }
         }
         Replies.empty(ctx, request, code);
     }

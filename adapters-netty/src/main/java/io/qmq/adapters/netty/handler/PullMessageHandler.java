@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * PULL_MESSAGE (11): an invalid consumer or a non-positive requestNum gets NO_MESSAGE as from stock
- * brokers; an unparseable body gets 51. The long-poll runs in the use case; the answer is written when
+ * brokers; an unparseable body gets 51, a pull a slave refuses 52 (BROKER_REJECT, as QMQ's slaves). The long-poll runs in the use case; the answer is written when
  * its future completes: NO_MESSAGE for nothing, otherwise the stored records in one buffer.
  * The sub-environment filter is accepted and ignored (no isolation rules exist here).
  */
@@ -53,7 +53,10 @@ final class PullMessageHandler {
             return;
         }
         pullMessages.pull(command).whenComplete((result, error) -> {
-            if (error != null) {
+            if (Replies.isSlaveRefusal(error)) {
+                LOG.debug("refused pull of {} from {}: this broker is a slave", command.consumer(), ctx.channel().remoteAddress());
+                Replies.empty(ctx, request, ResponseCode.BROKER_REJECT);
+            } else if (error != null) {
                 LOG.warn("pull of {} from {} failed", command.consumer(), ctx.channel().remoteAddress(), error);
                 Replies.empty(ctx, request, ResponseCode.BROKER_ERROR);
             } else {

@@ -5,6 +5,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.qmq.adapters.netty.codec.Frame;
 import io.qmq.adapters.netty.codec.FrameHeader;
+import io.qmq.application.port.in.BrokerIsSlaveException;
+import java.util.concurrent.CompletionException;
 
 /**
  * Sends the one response a request gets, on its own connection, with its opaque and version. Safe to
@@ -27,5 +29,11 @@ final class Replies {
 
     static void empty(ChannelHandlerContext ctx, FrameHeader request, int code) {
         send(ctx, request, code, Unpooled.EMPTY_BUFFER);
+    }
+
+    /** Whether a request failed because this broker is a slave (possibly wrapped by a future's completion). */
+    static boolean isSlaveRefusal(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof BrokerIsSlaveException;
     }
 }

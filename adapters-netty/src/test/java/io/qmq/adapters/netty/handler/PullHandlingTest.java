@@ -10,6 +10,7 @@ import io.qmq.adapters.netty.codec.LeakReportsFail;
 import io.qmq.adapters.netty.codec.ProtocolExamples;
 import io.qmq.adapters.netty.codec.PullRequestBody;
 import io.qmq.adapters.netty.codec.ResponseCode;
+import io.qmq.application.port.in.BrokerIsSlaveException;
 import io.qmq.application.port.in.PullCommand;
 import io.qmq.application.port.in.PullResult;
 import io.qmq.domain.consumer.TagFilter;
@@ -110,6 +111,18 @@ class PullHandlingTest {
         connection.receive(ProtocolExamples.PULL_REQUEST);
 
         assertThat(connection.sent()).isEqualTo(hex("00 00 00 14 00 12 de c1 0a de 00 33 00 09 00 00 00 08 00 00 00 01 00 0b"));
+    }
+
+    @Test
+    void aPullASlaveRefusesAnswers52() {
+        pullOutcome = CompletableFuture.failedFuture(new BrokerIsSlaveException("a"));
+
+        connection.receive(ProtocolExamples.PULL_REQUEST);
+
+        assertThat(connection.sentFrame()).satisfies(f -> {
+            assertThat(f.header().code()).isEqualTo(ResponseCode.BROKER_REJECT);
+            f.release();
+        });
     }
 
     private static void pullWithoutFilters(io.netty.buffer.ByteBuf body) {
