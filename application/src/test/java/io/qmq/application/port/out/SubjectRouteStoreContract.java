@@ -244,6 +244,26 @@ public abstract class SubjectRouteStoreContract {
         }
     }
 
+    @Test
+    void aGroupIsNotRemovedWhileARouteNamingItIsRewritten() throws Exception {
+        for (int round = 0; round < RACE_ROUNDS; round++) {
+            Subject subject = subject("-rewrite-race-" + round);
+            List<String> before = groups("kept-" + round, "other-" + round);
+            List<String> after = groups("kept-" + round, "other-" + round, "added-" + round);
+            open().assignIfAbsent(subject, before);
+            SubjectRouteStore routes = open();
+            BrokerGroupStore groupStore = openGroups();
+            List<Callable<Boolean>> callers = List.of(
+                    () -> routes.replace(subject, before, after),
+                    () -> succeeds(() -> groupStore.remove(before.get(0))));
+
+            List<Boolean> outcomes = RacingCallers.race(callers);
+
+            assertThat(outcomes).as("round %d: replaced, removed", round).containsExactly(true, false);
+            assertThat(openGroups().find(before.get(0))).isPresent();
+        }
+    }
+
     /** Whether the write went through, or was refused by the store's check of the other side. */
     private static boolean succeeds(Runnable write) {
         try {
