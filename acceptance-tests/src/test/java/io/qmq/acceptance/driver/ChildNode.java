@@ -1,33 +1,30 @@
 package io.qmq.acceptance.driver;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One node of a cluster (meta or broker) in a child JVM, started through {@code qmq node --mode}. Its
- * settings, ports included, stay the same across restarts; it is ready once it prints a line starting
- * {@code qmq node ready}. Output goes to its log file.
+ * One node in a child JVM, started from the packaged executable jar as an operator would:
+ * {@code java -jar qmq.jar node --mode <mode>}. This is the one place that knows how a node process is
+ * launched. Its settings, ports included, stay the same across restarts; it is ready once it prints a line
+ * starting {@code qmq node ready}. Output goes to its log file.
  */
 final class ChildNode implements AutoCloseable {
 
-    private static final String READY_PREFIX = "qmq node ready";
+    /** Where the tests find the jar; acceptance-tests/pom.xml's surefire configuration sets it. */
+    private static final String JAR_PROPERTY = "qmq.node.jar";
+    private static final String BUILD_COMMAND = "mvn -pl bootstrap -am package -DskipTests";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(45);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(15);
 
@@ -44,25 +41,28 @@ final class ChildNode implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the child and waits for its ready line. */
-    ChildNode start() {
+    /** Starts the child and waits for its ready line, which it returns. */
+    String start() {
         try {
             process = new ProcessBuilder(command()).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new UncheckedIOException("starting a " + mode + " node on " + dataDir, e);
         }
-        CompletableFuture<String> ready = follow(process);
+        ChildProcessOutput output = ChildProcessOutput.follow(process, log);
         try {
-            ready.get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
+            return output.ready().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
             process.destroyForcibly();
-            throw new NodeStartException("the " + mode + " node was not ready within " + READY_TIMEOUT, log);
+            throw new NodeStartException("the " + mode + " node printed no ready line within " + READY_TIMEOUT, log);
+        } catch (ExecutionException e) {
+            String exitCode = exitCode();
+            process.destroyForcibly();
+            throw new NodeStartException("the " + mode + " node exited with " + exitCode + " before it was ready", log);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
             throw new NodeStartException("interrupted while the " + mode + " node started", log);
         }
-        return this;
     }
 
     /** The same node (data directory, ports) with one setting changed, logging to {@code newLog}; not started. */
@@ -86,41 +86,44 @@ final class ChildNode implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<String> follow(Process child) {
-        CompletableFuture<String> ready = new CompletableFuture<>();
-        Thread thread = new Thread(() -> copyOutput(child, ready), "node-output-" + child.pid());
-        thread.setDaemon(true);
-        thread.start();
-        return ready;
-    }
-
-    private void copyOutput(Process child, CompletableFuture<String> ready) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-             Writer copy = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                     StandardOpenOption.APPEND)) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                copy.write(line);
-                copy.write('\n');
-                copy.flush();
-                if (line.startsWith(READY_PREFIX)) {
-                    ready.complete(line);
-                }
-            }
-        } catch (IOException e) {
-            ready.completeExceptionally(new UncheckedIOException("reading the node's output into " + log, e));
-        } finally {
-            ready.completeExceptionally(new NodeStartException("the node's output ended before it was ready", log));
-        }
-    }
-
     private List<String> command() {
         List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx192m",
-                "-cp", System.getProperty("java.class.path"),
-                "io.qmq.bootstrap.QmqCommand", "node", "--mode", mode, "--data-dir", dataDir.toString()));
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), maxHeap(),
+                "-jar", packagedJar().toString(),
+                "node", "--mode", mode, "--data-dir", dataDir.toString()));
         settings.forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
         return command;
+    }
+
+    /** A standalone node runs the meta server and a broker in one JVM, so it gets more heap. */
+    private String maxHeap() {
+        return mode.equals("standalone") ? "-Xmx256m" : "-Xmx192m";
+    }
+
+    /** The jar bootstrap's package phase shades; checked before every start so a stale setup fails at once. */
+    private static Path packagedJar() {
+        String configured = System.getProperty(JAR_PROPERTY);
+        if (configured == null || configured.isBlank()) {
+            throw new IllegalStateException("system property " + JAR_PROPERTY + " is not set: it names the packaged"
+                    + " node jar (bootstrap/target/qmq.jar) and acceptance-tests/pom.xml's surefire configuration"
+                    + " sets it; run the tests through Maven or pass -D" + JAR_PROPERTY + "=<path to qmq.jar>");
+        }
+        Path jar = Paths.get(configured).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the packaged node jar " + jar + " does not exist; the acceptance"
+                    + " tests start nodes from it. Build it from the project root with: " + BUILD_COMMAND);
+        }
+        return jar;
+    }
+
+    private String exitCode() {
+        try {
+            return process.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    ? Integer.toString(process.exitValue()) : "nothing yet";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
     }
 
     private void awaitExit() {

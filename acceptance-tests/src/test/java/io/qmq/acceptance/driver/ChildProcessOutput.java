@@ -14,13 +14,16 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Copies a child node's output into its log file on a daemon thread, and completes {@link #ready()}
- * with the first ready line. The thread ends when the child's output closes (it exits or is killed).
+ * with the first ready line: one that starts {@code qmq node ready} (what follows depends on the node's mode).
+ * The thread ends when the child's output closes (it exits or is killed).
  */
 final class ChildProcessOutput implements Runnable {
 
+    private static final String READY_PREFIX = "qmq node ready";
+
     private final InputStream output;
     private final Path log;
-    private final CompletableFuture<ReadyLine> ready = new CompletableFuture<>();
+    private final CompletableFuture<String> ready = new CompletableFuture<>();
 
     private ChildProcessOutput(InputStream output, Path log) {
         this.output = output;
@@ -35,7 +38,7 @@ final class ChildProcessOutput implements Runnable {
         return follower;
     }
 
-    CompletableFuture<ReadyLine> ready() {
+    CompletableFuture<String> ready() {
         return ready;
     }
 
@@ -49,7 +52,9 @@ final class ChildProcessOutput implements Runnable {
                 copy.write(line);
                 copy.write('\n');
                 copy.flush();
-                ReadyLine.parse(line).ifPresent(ready::complete);
+                if (line.startsWith(READY_PREFIX)) {
+                    ready.complete(line);
+                }
             }
         } catch (IOException e) {
             ready.completeExceptionally(new UncheckedIOException("reading the node's output into " + log, e));
