@@ -33,10 +33,17 @@ public final class FindStoredMessagesService implements FindStoredMessagesUseCas
 
     private final MessageLog log;
     private final ForwardedDuplicates recentForwards;
+    private final int maxScanned;
 
     public FindStoredMessagesService(MessageLog log, ForwardedDuplicates recentForwards) {
+        this(log, recentForwards, MAX_SCANNED);
+    }
+
+    /** With another bound on the messages read per subject; for tests. */
+    FindStoredMessagesService(MessageLog log, ForwardedDuplicates recentForwards, int maxScanned) {
         this.log = log;
         this.recentForwards = recentForwards;
+        this.maxScanned = maxScanned;
     }
 
     @Override
@@ -70,7 +77,7 @@ public final class FindStoredMessagesService implements FindStoredMessagesUseCas
                     return found;
                 }
                 takeMatch(missing, stored.message(), found);
-                if (++scanned >= MAX_SCANNED) {
+                if (++scanned >= maxScanned) {
                     LOG.log(System.Logger.Level.WARNING, "stopped looking for " + missing.size() + " forwarded messages of "
                             + subject + " after " + scanned + " messages; they count as not stored");
                     return found;

@@ -86,6 +86,20 @@ class FindStoredMessagesServiceTest {
     }
 
     @Test
+    void theScanGivesUpAfterItsBoundAndWhatItDidNotReachCountsAsNotStored() {
+        long since = clock.millis();
+        Message deep = delayed(subject, "deep", 0);
+        append(deep);
+        append(others(40));
+        Message shallow = delayed(subject, "shallow", 0);
+        append(shallow);
+        FindStoredMessagesService bounded = new FindStoredMessagesService(log, recent, 20);
+
+        assertThat(bounded.findStored(new FindStoredMessagesCommand(List.of(deep, shallow), since)))
+                .containsExactly(shallow);
+    }
+
+    @Test
     void nothingIsFoundInAnEmptySubject() {
         assertThat(find(clock.millis(), delayed(subject, "m1", 0))).isEmpty();
     }

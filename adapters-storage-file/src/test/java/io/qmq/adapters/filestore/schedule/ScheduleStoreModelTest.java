@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qmq.application.port.out.ScheduleSamples;
 import io.qmq.domain.delay.DueMessage;
+import io.qmq.domain.delay.InDoubtDispatch;
 import io.qmq.domain.delay.ScheduleEntry;
 import io.qmq.domain.delay.ScheduledMessage;
 import io.qmq.domain.message.Subject;
@@ -11,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +23,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Random adds, forwards, cancels, queries and reopenings (with the segment span changing between
- * runs), each checked against a {@link TreeMap} of what should be pending. Seeds are fixed, so a
- * failure replays.
+ * Random adds, dispatch records, forwards, cancels, queries and reopenings (with the segment span
+ * changing between runs), each checked against a {@link TreeMap} of what should be pending, the
+ * earliest dispatch of each, and which of those were in doubt at the last opening. Seeds are fixed, so
+ * a failure replays.
  */
 class ScheduleStoreModelTest {
 
@@ -37,6 +41,10 @@ class ScheduleStoreModelTest {
     Path dir;
     private final TreeMap<ScheduleEntry, DueMessage> model = new TreeMap<>(DUE_ORDER);
     private final List<ScheduleEntry> settled = new ArrayList<>();
+    /** Schedule id of a pending entry to its earliest recorded dispatch. */
+    private final Map<Long, Long> dispatched = new HashMap<>();
+    /** What the store should report in doubt: dispatched and pending at the last opening, less what settled since. */
+    private final Map<Long, Long> inDoubt = new HashMap<>();
     private final List<Subject> subjects = List.of(ScheduleSamples.freshSubject(), ScheduleSamples.freshSubject());
     private FileScheduleStore store;
     private Random random;
@@ -64,17 +72,23 @@ class ScheduleStoreModelTest {
     private void step(int dice) {
         if (dice < 40) {
             add();
-        } else if (dice < 55) {
+        } else if (dice < 52) {
             settleOne(true);
-        } else if (dice < 70) {
+        } else if (dice < 64) {
             settleOne(false);
-        } else if (dice < 80) {
+        } else if (dice < 72) {
             cancelASettledOne();
+        } else if (dice < 80) {
+            dispatchSome(dice);
         } else if (dice < 95) {
             checkWindow();
+            checkCountAndDoubts();
         } else {
             store.close();
             store = open();
+            inDoubt.clear();
+            inDoubt.putAll(dispatched);
+            checkCountAndDoubts();
         }
     }
 
@@ -103,6 +117,29 @@ class ScheduleStoreModelTest {
         }
         model.remove(entry);
         settled.add(entry);
+        dispatched.remove(entry.scheduleId());
+        inDoubt.remove(entry.scheduleId());
+    }
+
+    private void dispatchSome(long at) {
+        if (model.isEmpty()) {
+            return;
+        }
+        List<ScheduleEntry> pending = new ArrayList<>(model.keySet());
+        List<ScheduleEntry> batch = new ArrayList<>();
+        for (int i = random.nextInt(4); i >= 0; i--) {
+            batch.add(pending.get(random.nextInt(pending.size())));
+        }
+        store.markDispatching(batch, at);
+        batch.forEach(e -> dispatched.merge(e.scheduleId(), at, Math::min));
+    }
+
+    private void checkCountAndDoubts() {
+        assertThat(store.pendingCount()).isEqualTo(model.size());
+        List<ScheduleEntry> expected = model.keySet().stream().filter(e -> inDoubt.containsKey(e.scheduleId())).toList();
+        assertThat(store.dispatchesInDoubt()).extracting(d -> d.entry().scheduleId(), InDoubtDispatch::dispatchedAt)
+                .containsExactlyElementsOf(expected.stream()
+                        .map(e -> org.assertj.core.groups.Tuple.tuple(e.scheduleId(), inDoubt.get(e.scheduleId()))).toList());
     }
 
     private void cancelASettledOne() {
@@ -126,6 +163,7 @@ class ScheduleStoreModelTest {
     }
 
     private void checkEverything() {
+        checkCountAndDoubts();
         assertThat(store.pendingBetween(0, Long.MAX_VALUE)).extracting(ScheduleEntry::scheduleId)
                 .containsExactlyElementsOf(model.keySet().stream().map(ScheduleEntry::scheduleId).toList());
         model.forEach((entry, due) -> assertThat(store.read(entry))
