@@ -53,10 +53,19 @@ class DelayNodeTest {
             var receipt = client.producer().send(OutgoingMessage.to(subject).deliverAt(due).build()).get(20, TimeUnit.SECONDS);
 
             assertThat(receipt.brokerGroup()).isEqualTo("d");
+            assertThat(metrics(delay)).contains("qmq_delay_pending_messages 1.0");
             List<ReceivedMessage> received = pull(client.pullConsumer(subject, "billing"));
             assertThat(received).hasSize(1);
             assertThat(Instant.now()).isAfterOrEqualTo(due);
+            await().atMost(Duration.ofSeconds(5)).until(() -> metrics(delay).contains("qmq_delay_pending_messages 0.0"));
         }
+    }
+
+    private static String metrics(QmqNode node) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.boundPort("metrics.port")
+                        + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return response.body();
     }
 
     /**
