@@ -100,11 +100,17 @@ public final class ForwardingLink implements AutoCloseable {
     /**
      * Sends our FIND_STORED_MESSAGES with a body the caller encoded (taken over by this call). Completes
      * with the places of the candidates the broker stores; exceptionally when no answer came in
-     * {@code timeout} or the broker could not tell (a header code other than success).
+     * {@code timeout} or the broker could not tell (a header code other than success). A broker that
+     * does not know the request (UNKNOWN_CODE: a stock QMQ broker) never will, so asking again cannot
+     * help: that answer counts as "none stored", and a message in doubt is forwarded again as before
+     * this request existed (such a broker's own duplicate window is all that guards it).
      */
     public CompletableFuture<List<Integer>> findStored(String address, ByteBuf body, Duration timeout) {
         return connections.to(address).request(CommandCode.FIND_STORED_MESSAGES, body, timeout, frame -> {
             int code = frame.header().code();
+            if (code == ResponseCode.UNKNOWN_CODE) {
+                return List.of();
+            }
             if (code != ResponseCode.SUCCESS) {
                 throw TransportException.refused(address, "header code " + code);
             }

@@ -12,8 +12,8 @@ public final class CommandCode {
     /**
      * Ours, not QMQ's: a delay server asks a realtime broker which messages it already stores
      * ({@link FindStoredRequestBody}). QMQ's command codes are all at most 100, so codes from 30,000 up
-     * (still a positive i16) are left to requests between our own nodes; a stock broker answers this
-     * one with UNKNOWN_CODE (3), which the asker takes as "unknown", never as "not stored".
+     * (still a positive i16) are left to requests between our own nodes. A stock broker answers this
+     * one with UNKNOWN_CODE (3); it will never know more, so the asker takes that as "stores none".
      */
     public static final int FIND_STORED_MESSAGES = 30_001;
 

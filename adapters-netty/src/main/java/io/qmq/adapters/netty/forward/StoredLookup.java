@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * Asks brokers which messages in doubt they already store. The message may have gone to any realtime
  * group of its subject, so every group its producer route lists is asked, with requests of at most
  * {@code maxPerRequest} candidates. A candidate is stored when any group says so; when no group says
- * so but one could not answer (no route, no answer in time, a refusal), it is unanswered, never
- * guessed. Groups not in the route now (removed, or read-only and so left out of producer routes) are
+ * so but one could not answer (no route, no answer in time, an error), it is unanswered, never
+ * guessed. A broker that does not know the request at all (a stock one) counts as storing none. Groups not in the route now (removed, or read-only and so left out of producer routes) are
  * not asked.
  */
 final class StoredLookup {

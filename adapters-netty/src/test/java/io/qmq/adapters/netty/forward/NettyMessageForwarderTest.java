@@ -128,6 +128,19 @@ class NettyMessageForwarderTest {
     }
 
     @Test
+    void aBrokerThatDoesNotKnowTheRequestCountsAsStoringNone() throws Exception {
+        Message candidate = message("orders", "o-1");
+        int stock = broker(new CopyOnWriteArrayList<>()); // built without the find use case: answers UNKNOWN_CODE
+        MessageForwarder forwarder = ForwardModule.open(forwarderConfig(meta(stock, stock)), Clock.systemUTC());
+        servers.add(forwarder);
+
+        StoredCheck check = forwarder.alreadyStored(List.of(candidate), 1L).get(10, TimeUnit.SECONDS);
+
+        assertThat(check.stored()).isEmpty();
+        assertThat(check.unanswered()).isEmpty();
+    }
+
+    @Test
     void theBodyCarriesTheStoredBytesBehindTheirCrc() {
         Message message = message("orders", "o-1");
 
