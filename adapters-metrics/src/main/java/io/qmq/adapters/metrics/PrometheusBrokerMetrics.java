@@ -1,6 +1,7 @@
 package io.qmq.adapters.metrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
@@ -37,6 +38,10 @@ final class PrometheusBrokerMetrics implements BrokerMetrics {
     private final Counter messagesAcked;
     private final Counter messagesRedelivered;
     private final Histogram appendLatency;
+    private final Gauge messageLogBytes;
+    private final Counter segmentsDeleted;
+    private final Counter segmentBytesDeleted;
+    private final Counter expiredSkipped;
 
     @Inject
     PrometheusBrokerMetrics(PrometheusRegistry registry) {
@@ -57,6 +62,12 @@ final class PrometheusBrokerMetrics implements BrokerMetrics {
                 .classicOnly()
                 .classicUpperBounds(APPEND_LATENCY_BOUNDS)
                 .register(registry);
+        messageLogBytes = Gauge.builder().name("qmq_message_log_bytes")
+                .help("Bytes the message log's segment files hold (after the last retention sweep)").register(registry);
+        segmentsDeleted = counter(registry, "qmq_message_log_segments_deleted", "Message-log segments deleted by retention");
+        segmentBytesDeleted = counter(registry, "qmq_message_log_bytes_deleted", "Bytes of message-log segments deleted by retention");
+        expiredSkipped = counter(registry, "qmq_expired_messages_skipped",
+                "Messages a read skipped because retention deleted them before they were read", SUBJECT);
     }
 
     private static Counter counter(PrometheusRegistry registry, String name, String help, String... labels) {
@@ -100,5 +111,17 @@ final class PrometheusBrokerMetrics implements BrokerMetrics {
     @Override
     public void messagesRedelivered(Subscription subscription, long count) {
         messagesRedelivered.labelValues(subscription.subject().name(), subscription.group().name()).inc(count);
+    }
+
+    @Override
+    public void messageLogSwept(long bytesOnDisk, int segments, long bytes) {
+        messageLogBytes.set(bytesOnDisk);
+        segmentsDeleted.inc(segments);
+        segmentBytesDeleted.inc(bytes);
+    }
+
+    @Override
+    public void expiredMessagesSkipped(Subject subject, long count) {
+        expiredSkipped.labelValues(subject.name()).inc(count);
     }
 }

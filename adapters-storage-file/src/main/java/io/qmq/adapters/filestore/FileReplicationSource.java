@@ -18,6 +18,9 @@ import java.time.Duration;
  * never do) and always ends on a frame boundary, so the slave can check every frame it receives.
  * Reads are positional and run on the caller's thread; waiting for new records uses the writer's
  * {@link io.qmq.adapters.filestore.writer.CommitSignal}.
+ *
+ * <p>Retention: a slave asking for bytes before the master's oldest retained segment is refused for
+ * good with the gap named; the master never holds segments back for a slave.
  */
 final class FileReplicationSource implements ReplicationSource {
 
@@ -41,12 +44,19 @@ final class FileReplicationSource implements ReplicationSource {
             throw new ReplicaDivergedException("the slave's copy ends at log position " + replica.end()
                     + ", past the master's end " + end + ": it holds records the master does not have");
         }
+        long start = log.start();
+        if (replica.end() < start) {
+            throw retentionGap(replica.end(), start);
+        }
         if (replica.isEmpty()) {
-            if (replica.end() != log.start()) {
+            if (replica.end() != start) {
                 throw new ReplicaDivergedException("the slave's copy is empty at position " + replica.end()
-                        + " but the master's log starts at " + log.start());
+                        + " but the master's log starts at " + start);
             }
             return;
+        }
+        if (replica.lastRecordStart() < start) {
+            return; // the master deleted the slave's last record by retention; the slave ends exactly on a kept one
         }
         if (!holdsRecord(replica)) {
             throw new ReplicaDivergedException("the slave's last record (log position " + replica.lastRecordStart()
@@ -56,7 +66,11 @@ final class FileReplicationSource implements ReplicationSource {
 
     @Override
     public LogChunk read(long position, int maxBytes, Duration wait) throws InterruptedException {
-        if (position < log.start() || position > committedEnd()) {
+        long start = log.start();
+        if (position < start) {
+            throw retentionGap(position, start);
+        }
+        if (position > committedEnd()) {
             throw new ReplicaDivergedException("log position " + position + " lies outside the master's log ["
                     + log.start() + ", " + committedEnd() + ")");
         }
@@ -70,6 +84,16 @@ final class FileReplicationSource implements ReplicationSource {
         } catch (IOException e) {
             throw new MessageLogException("cannot read the message log in " + log.dir() + " at " + position + " for the slave", e);
         }
+    }
+
+    /**
+     * The slave needs bytes the master no longer has: fatal for that slave, never skipped over, since
+     * its copy would silently lack every message in the gap.
+     */
+    private ReplicaDivergedException retentionGap(long needed, long start) {
+        return new ReplicaDivergedException("the slave needs log positions [" + needed + ", " + start
+                + ") but the master's retention has deleted them (its log now starts at " + start + "); the slave "
+                + "cannot catch up: seed it again from a copy of the master's data directory");
     }
 
     private boolean holdsRecord(ReplicaMark replica) {

@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
+import io.qmq.application.port.out.BrokerMetrics;
 import io.qmq.application.port.out.ConsumerProgressReplica;
 import io.qmq.application.port.out.ConsumerProgressSource;
 import io.qmq.application.port.out.MessageLog;
@@ -16,8 +17,8 @@ import javax.inject.Singleton;
 /**
  * Contributes the file store's ports under the key {@code "file"}. The bootstrap injects
  * {@code Map<String, Provider<MessageLog>>} (and the same for {@link PullLog}) and calls only the
- * chosen store's provider, so the file store is opened only when chosen. Needs a {@link FileStoreConfig}
- * and a {@link Clock} bound by the component.
+ * chosen store's provider, so the file store is opened only when chosen. Needs a {@link FileStoreConfig},
+ * a {@link Clock} and the {@link BrokerMetrics} (retention reports to them) bound by the component.
  */
 @Module
 public final class FileStorageModule {
@@ -27,8 +28,8 @@ public final class FileStorageModule {
 
     @Provides
     @Singleton
-    static FileStore fileStore(FileStoreConfig config, Clock clock) {
-        return new FileStore(config, clock);
+    static FileStore fileStore(FileStoreConfig config, Clock clock, BrokerMetrics metrics) {
+        return new FileStore(config, clock, metrics);
     }
 
     @Provides

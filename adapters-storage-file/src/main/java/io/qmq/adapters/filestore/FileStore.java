@@ -1,5 +1,6 @@
 package io.qmq.adapters.filestore;
 
+import io.qmq.application.port.out.BrokerMetrics;
 import io.qmq.application.port.out.ConsumerProgressReplica;
 import io.qmq.application.port.out.ConsumerProgressSource;
 import io.qmq.application.port.out.MessageLog;
@@ -17,14 +18,20 @@ final class FileStore {
 
     private final FileStoreConfig config;
     private final Clock clock;
+    private final BrokerMetrics metrics;
     private FileMessageLog messageLog;
     private FilePullLog pullLog;
     private ReplicationSource replicationSource;
     private ReplicaLog replicaLog;
 
     FileStore(FileStoreConfig config, Clock clock) {
+        this(config, clock, BrokerMetrics.NONE);
+    }
+
+    FileStore(FileStoreConfig config, Clock clock, BrokerMetrics metrics) {
         this.config = config;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     synchronized MessageLog messageLog() {
@@ -64,7 +71,7 @@ final class FileStore {
 
     private FileMessageLog fileMessageLog() {
         if (messageLog == null) {
-            messageLog = FileMessageLog.open(config, clock);
+            messageLog = FileMessageLog.open(config, clock, metrics);
         }
         return messageLog;
     }

@@ -1,5 +1,7 @@
 package io.qmq.adapters.filestore;
 
+import io.qmq.adapters.filestore.index.ConsumeIndex;
+import io.qmq.adapters.filestore.retention.RetentionPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,10 +17,12 @@ import java.util.Objects;
  * @param checkpointInterval how often the consume logs and pull-log state are checkpointed, bounding replay
  * @param maxOpenIndexFiles  consume-log files kept open at once, whatever the number of subjects
  * @param pullSegmentBytes   pull-log segment size
+ * @param retention          when message-log segments (and the consume-log files pointing into them) are deleted
+ * @param indexEntriesPerFile consume-log entries per chunk file; retention deletes whole chunks
  */
 public record FileStoreConfig(Path dataDir, FlushPolicy flush, Duration flushInterval, long segmentBytes,
                               int ringSize, Duration checkpointInterval, int maxOpenIndexFiles,
-                              long pullSegmentBytes) {
+                              long pullSegmentBytes, RetentionPolicy retention, int indexEntriesPerFile) {
 
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(500);
     public static final long DEFAULT_SEGMENT_BYTES = 256L * 1024 * 1024;
@@ -44,6 +48,17 @@ public record FileStoreConfig(Path dataDir, FlushPolicy flush, Duration flushInt
         if (maxOpenIndexFiles <= 0) {
             throw new IllegalArgumentException("maxOpenIndexFiles must be positive, got " + maxOpenIndexFiles);
         }
+        Objects.requireNonNull(retention, "retention");
+        if (indexEntriesPerFile <= 0) {
+            throw new IllegalArgumentException("indexEntriesPerFile must be positive, got " + indexEntriesPerFile);
+        }
+    }
+
+    /** With the default retention ({@link RetentionPolicy#DEFAULT}) and consume-log chunk size. */
+    public FileStoreConfig(Path dataDir, FlushPolicy flush, Duration flushInterval, long segmentBytes, int ringSize,
+                           Duration checkpointInterval, int maxOpenIndexFiles, long pullSegmentBytes) {
+        this(dataDir, flush, flushInterval, segmentBytes, ringSize, checkpointInterval, maxOpenIndexFiles,
+                pullSegmentBytes, RetentionPolicy.DEFAULT, ConsumeIndex.DEFAULT_ENTRIES_PER_FILE);
     }
 
     /** The defaults, in {@code dataDir}. */
@@ -54,12 +69,22 @@ public record FileStoreConfig(Path dataDir, FlushPolicy flush, Duration flushInt
 
     public FileStoreConfig withFlush(FlushPolicy policy) {
         return new FileStoreConfig(dataDir, policy, flushInterval, segmentBytes, ringSize, checkpointInterval,
-                maxOpenIndexFiles, pullSegmentBytes);
+                maxOpenIndexFiles, pullSegmentBytes, retention, indexEntriesPerFile);
     }
 
     public FileStoreConfig withSegmentBytes(long bytes) {
         return new FileStoreConfig(dataDir, flush, flushInterval, bytes, ringSize, checkpointInterval,
-                maxOpenIndexFiles, bytes);
+                maxOpenIndexFiles, bytes, retention, indexEntriesPerFile);
+    }
+
+    public FileStoreConfig withRetention(RetentionPolicy policy) {
+        return new FileStoreConfig(dataDir, flush, flushInterval, segmentBytes, ringSize, checkpointInterval,
+                maxOpenIndexFiles, pullSegmentBytes, policy, indexEntriesPerFile);
+    }
+
+    public FileStoreConfig withIndexEntriesPerFile(int entries) {
+        return new FileStoreConfig(dataDir, flush, flushInterval, segmentBytes, ringSize, checkpointInterval,
+                maxOpenIndexFiles, pullSegmentBytes, retention, entries);
     }
 
     Path messagesDir() {

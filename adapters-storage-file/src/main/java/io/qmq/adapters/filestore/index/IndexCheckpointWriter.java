@@ -23,6 +23,8 @@ public final class IndexCheckpointWriter {
     private final ConsumeIndex index;
     private final SnapshotFiles snapshots;
     private final Set<SubjectLog> unforced = new HashSet<>();
+    private volatile long previous = -1;
+    private volatile long latest = -1;
 
     public IndexCheckpointWriter(SegmentedLog log, ConsumeIndex index, SnapshotFiles snapshots) {
         this.log = log;
@@ -41,5 +43,17 @@ public final class IndexCheckpointWriter {
         }
         unforced.clear();
         snapshots.write(checkpoint.logPosition(), checkpoint.encode());
+        previous = latest;
+        latest = checkpoint.logPosition();
+    }
+
+    /**
+     * The log position of the older of the two newest checkpoints this writer wrote (the only one after
+     * the first write), -1 before any: recovery replays from the newest intact one, falling back to the
+     * older, so retention keeps every byte from here on.
+     */
+    public long retainedPosition() {
+        long older = previous;
+        return older >= 0 ? older : latest;
     }
 }

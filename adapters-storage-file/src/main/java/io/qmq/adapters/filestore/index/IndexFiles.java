@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -49,9 +50,16 @@ final class IndexFiles implements Closeable {
         };
     }
 
-    <T> T with(String fileName, FileOperation<T> operation) throws IOException {
+    /**
+     * Runs the operation on the file's handle; when {@code create} is false and the file does not exist
+     * (never written, or deleted by retention) it is not created and the result is null.
+     */
+    <T> T with(String fileName, boolean create, FileOperation<T> operation) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            FileChannel channel = acquire(fileName);
+            FileChannel channel = acquire(fileName, create);
+            if (channel == null) {
+                return null;
+            }
             try {
                 return operation.apply(channel);
             } catch (ClosedByInterruptException e) {
@@ -64,14 +72,30 @@ final class IndexFiles implements Closeable {
         }
     }
 
-    private synchronized FileChannel acquire(String fileName) throws IOException {
+    private synchronized FileChannel acquire(String fileName, boolean create) throws IOException {
         FileChannel channel = open.get(fileName);
         if (channel == null || !channel.isOpen()) {
-            channel = FileChannel.open(dir.resolve(fileName), StandardOpenOption.CREATE, StandardOpenOption.READ,
+            Path file = dir.resolve(fileName);
+            if (!create && !Files.exists(file)) {
+                return null;
+            }
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             open.put(fileName, channel);
         }
         return channel;
+    }
+
+    /**
+     * Closes the file's handle and deletes it; true if it existed. A reader holding the handle at that
+     * moment retries on a fresh lookup, which finds no file and reads holes.
+     */
+    synchronized boolean delete(String fileName) throws IOException {
+        FileChannel channel = open.remove(fileName);
+        if (channel != null) {
+            channel.close();
+        }
+        return Files.deleteIfExists(dir.resolve(fileName));
     }
 
     synchronized int openCount() {

@@ -41,7 +41,8 @@ public final class IndexRecovery {
 
     /** Recovers and returns the subjects whose index files replay wrote (not yet forced). */
     public Set<SubjectLog> recover(Optional<IndexCheckpoint> checkpoint) throws IOException {
-        long replayFrom = checkpoint.map(IndexCheckpoint::logPosition).orElse(log.start());
+        // a checkpoint older than the log's start (retention deleted past it) replays what is left
+        long replayFrom = Math.max(log.start(), checkpoint.map(IndexCheckpoint::logPosition).orElse(log.start()));
         checkpoint.ifPresent(this::restore);
         long intactEnd = scanner.scan(log, Math.min(replayFrom, log.active().base()), (position, body) -> { });
         if (intactEnd < log.end()) {
@@ -65,7 +66,7 @@ public final class IndexRecovery {
     private void windBack(long cut) throws IOException {
         for (SubjectLog subject : index.subjects()) {
             if (subject.lastPosition() >= cut) {
-                long end = index.countBefore(subject, subject.nextSequence(), cut);
+                long end = index.countBefore(subject, subject.firstSequence(), subject.nextSequence(), cut);
                 long last = end == 0 ? -1 : IndexEntry.position(index.read(subject, end - 1, 1), 0);
                 LOG.warn("Subject {} wound back from sequence {} to {} by the cut at {}", subject.subject(),
                         subject.nextSequence(), end, cut);

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Thread ownership: {@code nextSequence} and {@code lastPosition} belong to the writer thread (and to
  * recovery before it starts); {@code readableEnd} is published by the writer once a batch is stored
- * and read by any thread.
+ * and read by any thread. {@code firstSequence} is moved forward by the retention thread and read by any.
  */
 public final class SubjectLog {
 
@@ -19,6 +19,7 @@ public final class SubjectLog {
     private long nextSequence;
     private long lastPosition = -1;
     private volatile long readableEnd;
+    private volatile long firstSequence;
 
     SubjectLog(Subject subject, String fileName) {
         this.subject = subject;
@@ -67,5 +68,20 @@ public final class SubjectLog {
 
     public long readableEnd() {
         return readableEnd;
+    }
+
+    /**
+     * The oldest sequence still retained: every entry below it points into deleted message segments.
+     * Moved only forward, by retention (and at open from the chunks left on disk).
+     */
+    public long firstSequence() {
+        return firstSequence;
+    }
+
+    /** Moves the first retained sequence forward to {@code sequence}; never backward. */
+    public synchronized void advanceFirst(long sequence) {
+        if (sequence > firstSequence) {
+            firstSequence = sequence;
+        }
     }
 }

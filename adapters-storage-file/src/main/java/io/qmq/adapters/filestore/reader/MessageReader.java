@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * records that lie next to each other in the log with one positional read. Thread-safe and lock-free:
  * it reads only below the subject's published readable end.
  *
+ * <p>A read never starts before the subject's first retained sequence. Entries it took just before
+ * retention deleted their segment are left out as expired.
+ *
  * <p>Every record is checked again on read (checksum, subject sequence). A record that fails is logged
  * and left out, never served; the rest of the batch is still returned.
  */
@@ -38,7 +41,7 @@ public final class MessageReader {
     }
 
     public List<StoredMessage> read(SubjectLog subject, long fromSequence, int maxMessages, int maxBytes) throws IOException {
-        long first = Math.max(0, fromSequence);
+        long first = Math.max(Math.max(0, fromSequence), subject.firstSequence());
         long end = subject.readableEnd();
         if (first >= end || maxMessages <= 0) {
             return List.of();
@@ -78,6 +81,9 @@ public final class MessageReader {
             return from + 1;
         }
         long runStart = IndexEntry.position(entries, from);
+        if (runStart < log.start()) {
+            return from + 1; // retention deleted the segment after this read took the entries
+        }
         long runEnd = runStart + IndexEntry.frameLength(entries, from);
         long segmentEnd = log.segmentEnd(runStart);
         int next = from + 1;
@@ -92,7 +98,14 @@ public final class MessageReader {
             return from + 1;
         }
         ByteBuffer run = ByteBuffer.allocate((int) (runEnd - runStart));
-        log.read(run, runStart);
+        try {
+            log.read(run, runStart);
+        } catch (IOException e) {
+            if (runStart < log.start()) {
+                return next; // retention deleted the segment after this read took the entries: expired, not an error
+            }
+            throw e;
+        }
         for (int i = from; i < next; i++) {
             int at = (int) (IndexEntry.position(entries, i) - runStart);
             decode(subject, first + i, run.duplicate().limit(at + IndexEntry.frameLength(entries, i)), at, messages);

@@ -17,8 +17,10 @@ import java.util.stream.Stream;
  * {@code segmentBytes}, so records never span segments, and each segment starts where the previous one
  * ends: positions are dense.
  *
- * <p>Thread ownership: one writer appends, rolls, truncates and cuts; any thread reads. The segment
- * list is an immutable array replaced on every change.
+ * <p>Thread ownership: one writer appends, rolls, truncates and cuts; any thread reads; a retention
+ * thread may delete leading segments ({@link #deleteBefore}). The segment list is an immutable array
+ * replaced on every change, under this object's lock so that a roll and a deletion never lose each
+ * other's change.
  */
 public final class SegmentedLog implements Closeable {
 
@@ -92,10 +94,12 @@ public final class SegmentedLog implements Closeable {
         active.force();
         Segment next = Segment.create(dir, active.end());
         DirectorySync.force(dir);
-        Segment[] current = segments;
-        Segment[] rolled = Arrays.copyOf(current, current.length + 1);
-        rolled[current.length] = next;
-        segments = rolled;
+        synchronized (this) {
+            Segment[] current = segments;
+            Segment[] rolled = Arrays.copyOf(current, current.length + 1);
+            rolled[current.length] = next;
+            segments = rolled;
+        }
     }
 
     /** Appends the buffer's remaining bytes to the active segment. */
@@ -120,7 +124,7 @@ public final class SegmentedLog implements Closeable {
      * Drops every byte from {@code position} on: truncates the segment holding it and deletes the
      * segments after. The log then continues from {@code position}.
      */
-    public void cutAt(long position) throws IOException {
+    public synchronized void cutAt(long position) throws IOException {
         Segment[] current = segments;
         int keep = current.length;
         while (keep > 1 && current[keep - 1].base() >= position) {
@@ -135,8 +139,11 @@ public final class SegmentedLog implements Closeable {
         last.force();
     }
 
-    /** Deletes the segments that end at or before {@code position}, never the active one. */
-    public void deleteBefore(long position) throws IOException {
+    /**
+     * Deletes the segments that end at or before {@code position}, never the active one, oldest first
+     * (a crash part way leaves a log that still starts at a segment boundary). Returns how many.
+     */
+    public synchronized int deleteBefore(long position) throws IOException {
         Segment[] current = segments;
         int drop = 0;
         while (drop < current.length - 1 && current[drop].end() <= position) {
@@ -147,7 +154,18 @@ public final class SegmentedLog implements Closeable {
             for (int i = 0; i < drop; i++) {
                 current[i].delete();
             }
+            DirectorySync.force(dir);
         }
+        return drop;
+    }
+
+    /** Bytes the log's segment files hold. */
+    public long bytes() {
+        long bytes = 0;
+        for (Segment segment : segments) {
+            bytes += segment.size();
+        }
+        return bytes;
     }
 
     Segment segmentAt(long position) throws IOException {

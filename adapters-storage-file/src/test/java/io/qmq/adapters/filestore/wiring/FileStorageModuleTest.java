@@ -6,6 +6,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import io.qmq.adapters.filestore.FileStorageModule;
 import io.qmq.adapters.filestore.FileStoreConfig;
+import io.qmq.application.port.out.BrokerMetrics;
 import io.qmq.application.port.out.MessageLog;
 import io.qmq.application.port.out.PullLog;
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ class FileStorageModuleTest {
 
         @Component.Factory
         interface Factory {
-            StoreComponent create(@BindsInstance FileStoreConfig config, @BindsInstance Clock clock);
+            StoreComponent create(@BindsInstance FileStoreConfig config, @BindsInstance Clock clock,
+                                  @BindsInstance BrokerMetrics metrics);
         }
     }
 
@@ -39,7 +41,7 @@ class FileStorageModuleTest {
     @Test
     void opensTheStoreOnlyWhenChosenAndSharesIt() {
         StoreComponent component = DaggerFileStorageModuleTest_StoreComponent.factory()
-                .create(FileStoreConfig.defaults(dataDir.resolve("store")), Clock.systemUTC());
+                .create(FileStoreConfig.defaults(dataDir.resolve("store")), Clock.systemUTC(), BrokerMetrics.NONE);
 
         Map<String, Provider<MessageLog>> messageLogs = component.messageLogs();
         assertThat(messageLogs).containsOnlyKeys("file");

@@ -29,6 +29,15 @@ public interface BrokerMetrics {
      */
     void messagesRedelivered(Subscription subscription, long count);
 
+    /**
+     * A retention sweep of the message log ran: the log's segments now hold {@code bytesOnDisk} bytes,
+     * after deleting {@code segmentsDeleted} segments of {@code bytesDeleted} bytes (both 0 when nothing expired).
+     */
+    void messageLogSwept(long bytesOnDisk, int segmentsDeleted, long bytesDeleted);
+
+    /** A read of the subject started past {@code count} messages that retention deleted before anyone read them. */
+    void expiredMessagesSkipped(Subject subject, long count);
+
     /** Does nothing: for tests and nodes without metrics. */
     BrokerMetrics NONE = new BrokerMetrics() {
         @Override
@@ -53,6 +62,14 @@ public interface BrokerMetrics {
 
         @Override
         public void messagesRedelivered(Subscription subscription, long count) {
+        }
+
+        @Override
+        public void messageLogSwept(long bytesOnDisk, int segmentsDeleted, long bytesDeleted) {
+        }
+
+        @Override
+        public void expiredMessagesSkipped(Subject subject, long count) {
         }
     };
 }
