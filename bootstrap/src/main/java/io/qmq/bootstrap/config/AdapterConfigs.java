@@ -1,6 +1,7 @@
 package io.qmq.bootstrap.config;
 
 import io.qmq.adapters.filestore.FileStoreConfig;
+import io.qmq.adapters.filestore.retention.RetentionPolicy;
 import io.qmq.adapters.filestore.schedule.ScheduleStoreConfig;
 import io.qmq.adapters.metrics.MetricsConfig;
 import io.qmq.adapters.netty.AdminServerConfig;
@@ -64,7 +65,16 @@ public final class AdapterConfigs {
                 () -> new FileStoreConfig(dataDir(), config.get(Settings.STORE_FLUSH),
                         Duration.ofMillis(config.get(Settings.FLUSH_INTERVAL_MS)), config.get(Settings.SEGMENT_BYTES),
                         config.get(Settings.RING_SIZE), Duration.ofSeconds(config.get(Settings.CHECKPOINT_INTERVAL_SECONDS)),
-                        config.get(Settings.MAX_OPEN_INDEX_FILES), config.get(Settings.PULL_SEGMENT_BYTES)));
+                        config.get(Settings.MAX_OPEN_INDEX_FILES), config.get(Settings.PULL_SEGMENT_BYTES))
+                        .withRetention(retention()));
+    }
+
+    /** Message-log retention: by age ({@code store.retention.hours}, 0 = forever) and an optional disk cap. */
+    private RetentionPolicy retention() {
+        return build("store.retention.hours, store.retention.max.bytes, store.retention.check.interval.seconds",
+                () -> new RetentionPolicy(Duration.ofHours(config.get(Settings.RETENTION_HOURS)),
+                        config.get(Settings.RETENTION_MAX_BYTES),
+                        Duration.ofSeconds(config.get(Settings.RETENTION_CHECK_SECONDS))));
     }
 
     /** The configured database, or H2 under the data directory when {@code jdbc.url} is empty. */

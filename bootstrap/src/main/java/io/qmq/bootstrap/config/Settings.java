@@ -2,11 +2,13 @@ package io.qmq.bootstrap.config;
 
 import static io.qmq.bootstrap.config.ValueParsers.any;
 import static io.qmq.bootstrap.config.ValueParsers.bytes;
+import static io.qmq.bootstrap.config.ValueParsers.bytesOrZero;
 import static io.qmq.bootstrap.config.ValueParsers.choice;
 import static io.qmq.bootstrap.config.ValueParsers.choices;
 import static io.qmq.bootstrap.config.ValueParsers.intBytes;
 import static io.qmq.bootstrap.config.ValueParsers.nonEmpty;
 import static io.qmq.bootstrap.config.ValueParsers.nonNegativeInt;
+import static io.qmq.bootstrap.config.ValueParsers.nonNegativeLong;
 import static io.qmq.bootstrap.config.ValueParsers.port;
 import static io.qmq.bootstrap.config.ValueParsers.positiveInt;
 import static io.qmq.bootstrap.config.ValueParsers.powerOfTwo;
@@ -90,6 +92,13 @@ public final class Settings {
             "Appends queued for the writer; a full queue refuses sends as busy", powerOfTwo());
     public static final Setting<Integer> MAX_OPEN_INDEX_FILES = new Setting<>("store.max.open.index.files", "256",
             "count", "Consume log files kept open at once, whatever the number of subjects", positiveInt());
+    public static final Setting<Long> RETENTION_HOURS = new Setting<>("store.retention.hours", "72", "hours",
+            "Message log segments (and the consume logs pointing into them) older than this are deleted, whatever "
+                    + "consumers have read; 0 = keep forever", nonNegativeLong());
+    public static final Setting<Long> RETENTION_MAX_BYTES = new Setting<>("store.retention.max.bytes", "0", SIZE,
+            "Disk cap of the message log: the oldest segments are deleted while it holds more; 0 = no cap", bytesOrZero());
+    public static final Setting<Long> RETENTION_CHECK_SECONDS = new Setting<>("store.retention.check.interval.seconds",
+            "60", "seconds", "How often retention looks for segments to delete", positiveLong());
     public static final Setting<String> JDBC_URL = new Setting<>("jdbc.url", "", "JDBC URL",
             "Meta-data database; empty = embedded H2 in the meta directory of store.root", any());
     public static final Setting<String> JDBC_USERNAME = new Setting<>("jdbc.username", "", "text",
@@ -137,7 +146,8 @@ public final class Settings {
             STORE_ROOT, NODE_HOST, BIND_HOST, META_DISCOVER_PORT, META_PORT, BROKER_PORT, METRICS_PORT, BROKER_GROUP,
             BROKER_ROLE, REPLICATION_MODE, REPLICATION_PORT, REPLICATION_MASTER, REPLICATION_SYNC_TIMEOUT_MS,
             BROKER_HEARTBEAT_SECONDS, META_HEARTBEAT_TIMEOUT_SECONDS, MAX_FRAME_BYTES, IDLE_TIMEOUT_SECONDS, IO_THREADS, PULL_WORKER_THREADS, STORE_KIND, STORE_FLUSH, FLUSH_INTERVAL_MS, SEGMENT_BYTES,
-            PULL_SEGMENT_BYTES, CHECKPOINT_INTERVAL_SECONDS, RING_SIZE, MAX_OPEN_INDEX_FILES, JDBC_URL, JDBC_USERNAME,
+            PULL_SEGMENT_BYTES, CHECKPOINT_INTERVAL_SECONDS, RING_SIZE, MAX_OPEN_INDEX_FILES, RETENTION_HOURS,
+            RETENTION_MAX_BYTES, RETENTION_CHECK_SECONDS, JDBC_URL, JDBC_USERNAME,
             JDBC_PASSWORD, POOL_SIZE, RETRY_DELAY_SECONDS, CONSUMER_OFFLINE_SECONDS, REDELIVERY_CHECK_SECONDS,
             NEW_GROUP_START, PULL_MAX_BYTES, MIN_GROUPS_PER_SUBJECT, MESSAGE_MAX_BYTES, DELAY_PORT, DELAY_GROUP, META_ENDPOINT,
             DELAY_MAX_DAYS, DELAY_SEGMENT_MINUTES, DELAY_LOOKAHEAD_MS, ADMIN_PORT, ADMIN_TOKEN);

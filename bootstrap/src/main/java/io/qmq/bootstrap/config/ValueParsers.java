@@ -45,6 +45,21 @@ final class ValueParsers {
         };
     }
 
+    static Function<String, Long> nonNegativeLong() {
+        return text -> {
+            long value = parseLong(text);
+            if (value < 0) {
+                throw new IllegalArgumentException("must be 0 or more");
+            }
+            return value;
+        };
+    }
+
+    /** Like {@link #bytes()}, but 0 is allowed (meaning "no limit" to the setting that uses it). */
+    static Function<String, Long> bytesOrZero() {
+        return text -> "0".equals(text.trim()) ? 0L : bytes().apply(text);
+    }
+
     /** A byte count, optionally with a binary suffix: {@code 512}, {@code 64k}, {@code 16m}, {@code 1g}. */
     static Function<String, Long> bytes() {
         return text -> {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qmq.adapters.filestore.FileStoreConfig;
 import io.qmq.adapters.filestore.FlushPolicy;
+import io.qmq.adapters.filestore.retention.RetentionPolicy;
 import io.qmq.adapters.sqlstore.SqlStoreConfig;
 import io.qmq.application.service.BrokerSettings;
 import io.qmq.domain.consumer.StartPosition;
@@ -30,6 +31,20 @@ class AdapterConfigsTest {
         assertThat(store.segmentBytes()).isEqualTo(1024 * 1024);
         assertThat(store.flushInterval()).isEqualTo(Duration.ofMillis(20));
         assertThat(store.ringSize()).isEqualTo(1024);
+    }
+
+    @Test
+    void retentionDefaultsToSeventyTwoHoursWithoutACapAndZeroKeepsForever() {
+        RetentionPolicy defaults = configs(Map.of()).fileStore().retention();
+        RetentionPolicy set = configs(Map.of("store.retention.hours", "0", "store.retention.max.bytes", "10g",
+                "store.retention.check.interval.seconds", "5")).fileStore().retention();
+
+        assertThat(defaults).isEqualTo(RetentionPolicy.DEFAULT);
+        assertThat(set).isEqualTo(new RetentionPolicy(Duration.ZERO, 10L << 30, Duration.ofSeconds(5)));
+        assertThat(configs(Map.of("store.retention.max.bytes", "0")).fileStore().retention().deletes()).isTrue();
+        assertThat(configs(Map.of("store.retention.hours", "0")).fileStore().retention().deletes()).isFalse();
+        assertThatThrownBy(() -> configs(Map.of("store.retention.hours", "-1")).fileStore())
+                .hasMessageContaining("store.retention.hours");
     }
 
     @Test
