@@ -64,6 +64,7 @@ public final class ConsumeIndex implements Closeable {
             throw new IllegalArgumentException("entriesPerFile must be positive, got " + entriesPerFile);
         }
         Files.createDirectories(dir);
+        UnchunkedIndexFiles.split(dir, entriesPerFile);
         return new ConsumeIndex(dir, new IndexFiles(dir, maxOpenFiles), entriesPerFile, lowestChunks(dir));
     }
 
@@ -224,7 +225,16 @@ public final class ConsumeIndex implements Closeable {
     }
 
     private String chunkName(SubjectLog subject, long sequence) {
-        return String.format("%s.%0" + CHUNK_DIGITS + "d%s", subject.fileName(), sequence / entriesPerFile, SUFFIX);
+        return chunkFileName(subject.fileName(), sequence / entriesPerFile);
+    }
+
+    static String chunkFileName(String stem, long chunk) {
+        return String.format("%s.%0" + CHUNK_DIGITS + "d%s", stem, chunk, SUFFIX);
+    }
+
+    /** A consume-log file of the single-file layout before chunks: {@code <stem>.idx}. */
+    static boolean isUnchunkedName(String name) {
+        return name.endsWith(SUFFIX) && name.indexOf('.') == name.length() - SUFFIX.length();
     }
 
     private static String hash(String name) {
