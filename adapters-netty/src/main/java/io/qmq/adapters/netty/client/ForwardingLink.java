@@ -21,11 +21,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The client's routing and connections for a server that passes on records already encoded by their
  * producers (the delay server forwarding due messages): producer (type 1) routes from the meta server
- * and pipelined SEND_MESSAGE requests with a body the caller encoded, without the producer's queue,
+ * (consumer ones too, to find which groups may store a message) and pipelined SEND_MESSAGE requests with a body the caller encoded, without the producer's queue,
  * retries or message ids. The caller decides what to do with failures.
  *
  * <p>It owns one I/O event loop and a meta thread; {@link #close()} releases them.
@@ -64,12 +65,23 @@ public final class ForwardingLink implements AutoCloseable {
     }
 
     /**
-     * The {@code host:port} of the master of every realtime group the subject's producer route lists,
-     * once the meta server answered; empty if it listed none.
+     * The {@code host:port} of the master of every realtime group that may store the subject's messages,
+     * once the meta server answered: those of its producer route (the writable groups) and of its
+     * consumer route, which keeps the groups an operator made read-only (consumers still drain them).
+     * Empty if both listed none. Asking for the consumer route registers this link as a consumer of the
+     * subject without a consumer group.
      */
-    public CompletableFuture<List<String>> producerBrokers(Subject subject) {
-        return meta.route(ClientType.PRODUCER, subject, "")
-                .thenApply(route -> route.groups().stream().map(BrokerRoute::address).distinct().toList());
+    public CompletableFuture<List<String>> storingBrokers(Subject subject) {
+        CompletableFuture<Route> writable = meta.route(ClientType.PRODUCER, subject, "");
+        CompletableFuture<Route> readable = meta.route(ClientType.CONSUMER, subject, "");
+        return writable.thenCombine(readable, (w, r) -> Stream.concat(w.groups().stream(), r.groups().stream())
+                .map(BrokerRoute::address).distinct().toList());
+    }
+
+    /** Asks the meta server again for the subject's producer and consumer routes, after a lookup found no broker. */
+    public void refreshStoringRoutes(Subject subject) {
+        meta.refresh(ClientType.PRODUCER, subject);
+        meta.refresh(ClientType.CONSUMER, subject);
     }
 
     /** Asks the meta server again for the subject's producer route, after a broker failed us. */

@@ -22,11 +22,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks brokers which messages in doubt they already store. The message may have gone to any realtime
- * group of its subject, so every group its producer route lists is asked, with requests of at most
- * {@code maxPerRequest} candidates. A candidate is stored when any group says so; when no group says
- * so but one could not answer (no route, no answer in time, an error), it is unanswered, never
- * guessed. A broker that does not know the request at all (a stock one) counts as storing none. Groups not in the route now (removed, or read-only and so left out of producer routes) are
- * not asked.
+ * group of its subject, so every group the subject's producer or consumer route lists is asked: the
+ * consumer route keeps groups an operator made read-only since the forward, which still hold what they
+ * stored. Requests carry at most {@code maxPerRequest} candidates. A candidate is stored when any group
+ * says so; when no group says so but one could not answer (no route, no answer in time, an error), it is
+ * unanswered, never guessed. A broker that does not know the request at all (a stock one) counts as
+ * storing none. Groups in neither route (offline, or removed from the subject) are not asked.
  */
 final class StoredLookup {
 
@@ -63,13 +64,13 @@ final class StoredLookup {
     }
 
     private CompletableFuture<StoredCheck> checkChunk(Subject subject, List<Message> chunk, long since) {
-        return link.producerBrokers(subject)
+        return link.storingBrokers(subject)
                 .completeOnTimeout(List.of(), config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(failure -> List.of())
                 .thenCompose(addresses -> {
                     if (addresses.isEmpty()) {
                         LOG.warn("no realtime broker known for subject {}; {} messages stay in doubt", subject, chunk.size());
-                        link.refreshRoute(subject);
+                        link.refreshStoringRoutes(subject);
                         return CompletableFuture.completedFuture(new StoredCheck(List.of(), chunk));
                     }
                     List<CompletableFuture<Optional<List<Integer>>>> answers = addresses.stream()

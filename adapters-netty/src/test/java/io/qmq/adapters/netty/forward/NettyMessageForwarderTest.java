@@ -107,6 +107,25 @@ class NettyMessageForwarderTest {
     }
 
     @Test
+    void aGroupMadeReadOnlySinceTheForwardIsStillAsked() throws Exception {
+        Message inReadOnly = message("orders", "o-1");
+        Message nowhere = message("orders", "o-2");
+        List<Long> sinces = new CopyOnWriteArrayList<>();
+        int readOnly = brokerStoring(List.of(inReadOnly), sinces);
+        int writable = brokerStoring(List.of(), sinces);
+        MessageForwarder forwarder = ForwardModule.open(forwarderConfig(metaRouting(Map.of(
+                readOnly, BrokerState.READ_ONLY, writable, BrokerState.READ_WRITE))), Clock.systemUTC());
+        servers.add(forwarder);
+
+        StoredCheck check = forwarder.alreadyStored(List.of(inReadOnly, nowhere), 7L).get(10, TimeUnit.SECONDS);
+
+        assertThat(check.stored()).containsExactly(inReadOnly);
+        assertThat(check.unanswered()).isEmpty();
+        assertThat(sinces).containsExactly(7L, 7L);
+        assertThat(askedTypes).contains(ClientType.PRODUCER, ClientType.CONSUMER);
+    }
+
+    @Test
     void aGroupThatCannotBeAskedLeavesWhatTheOthersDoNotStoreUnanswered() throws Exception {
         Message stored = message("orders", "o-1");
         Message unknown = message("orders", "o-2");
@@ -173,6 +192,24 @@ class NettyMessageForwarderTest {
             List<BrokerGroup> groups = portsBySubject.getOrDefault(command.registration().subject().name(), List.of())
                     .stream().map(port -> new BrokerGroup("g-" + port, BrokerGroupKind.REALTIME, "127.0.0.1:" + port,
                             BrokerState.READ_WRITE, 1)).toList();
+            return new RouteAnswer(1, true, groups);
+        }, group -> group.state(), Clock.systemUTC()).start();
+        servers.add(meta);
+        return "http://127.0.0.1:" + meta.discoveryPort() + "/meta/address";
+    }
+
+    /**
+     * A meta server that routes every subject to the brokers on the given ports in the given states,
+     * answering each client type only the groups it may use, as the real one does: producers never see
+     * a read-only group.
+     */
+    private String metaRouting(Map<Integer, BrokerState> stateByPort) {
+        MetaServer meta = new MetaServer(new MetaServerConfig("127.0.0.1", 0, 0, "127.0.0.1"), command -> {
+            ClientType type = command.registration().type();
+            askedTypes.add(type);
+            List<BrokerGroup> groups = stateByPort.entrySet().stream().filter(e -> type.canUse(e.getValue()))
+                    .map(e -> new BrokerGroup("g-" + e.getKey(), BrokerGroupKind.REALTIME, "127.0.0.1:" + e.getKey(),
+                            e.getValue(), 1)).toList();
             return new RouteAnswer(1, true, groups);
         }, group -> group.state(), Clock.systemUTC()).start();
         servers.add(meta);
