@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -59,6 +60,19 @@ class PrometheusBrokerMetricsTest {
 
         assertThat(counter("qmq_messages_acked", "subject", "orders", "group", "billing")).isEqualTo(7);
         assertThat(counter("qmq_messages_redelivered", "subject", "orders", "group", "billing")).isEqualTo(2);
+    }
+
+    @Test
+    void retentionReportsLogBytesDeletedSegmentsAndSkippedMessages() {
+        metrics.messageLogSwept(10_000, 2, 8_192);
+        metrics.messageLogSwept(6_000, 1, 4_096);
+        metrics.expiredMessagesSkipped(Subject.of("orders"), 12);
+
+        GaugeSnapshot bytes = (GaugeSnapshot) snapshot("qmq_message_log_bytes");
+        assertThat(bytes.getDataPoints().get(0).getValue()).isEqualTo(6_000);
+        assertThat(counter("qmq_message_log_segments_deleted")).isEqualTo(3);
+        assertThat(counter("qmq_message_log_bytes_deleted")).isEqualTo(12_288);
+        assertThat(counter("qmq_expired_messages_skipped", "subject", "orders")).isEqualTo(12);
     }
 
     @Test

@@ -86,6 +86,21 @@ class RetentionTest {
     }
 
     @Test
+    void segmentsTheLastCheckpointsReplayFromStayUntilACheckpointPassesThem() throws IOException {
+        try (FileMessageLog log = open(new RetentionPolicy(MAX_AGE, 0, NEVER))) {
+            append(log, steady, 40);
+            int written = segmentFiles().size();
+            clock.advance(MAX_AGE.plusMinutes(1));
+
+            assertThat(log.sweepRetention().segmentsDeleted()).isZero();
+            assertThat(segmentFiles()).hasSize(written);
+        }
+        try (FileMessageLog log = open(new RetentionPolicy(MAX_AGE, 0, NEVER))) {
+            assertThat(segmentFiles()).hasSize(1);
+        }
+    }
+
+    @Test
     void theSizeCapDeletesTheOldestSegmentsFirst() throws IOException {
         fillSeveralSegments();
         List<Path> before = segmentFiles();
