@@ -2,7 +2,6 @@ package io.qmq.acceptance.driver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -22,9 +21,6 @@ import java.util.concurrent.TimeoutException;
  */
 final class ChildNode implements AutoCloseable {
 
-    /** Where the tests find the jar; acceptance-tests/pom.xml's surefire configuration sets it. */
-    private static final String JAR_PROPERTY = "qmq.node.jar";
-    private static final String BUILD_COMMAND = "mvn -pl bootstrap -am package -DskipTests";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(45);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(15);
 
@@ -89,7 +85,7 @@ final class ChildNode implements AutoCloseable {
     private List<String> command() {
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(), maxHeap(),
-                "-jar", packagedJar().toString(),
+                "-jar", PackagedJar.checkedOnce().toString(),
                 "node", "--mode", mode, "--data-dir", dataDir.toString()));
         settings.forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
         return command;
@@ -98,22 +94,6 @@ final class ChildNode implements AutoCloseable {
     /** A standalone node runs the meta server and a broker in one JVM, so it gets more heap. */
     private String maxHeap() {
         return mode.equals("standalone") ? "-Xmx256m" : "-Xmx192m";
-    }
-
-    /** The jar bootstrap's package phase shades; checked before every start so a stale setup fails at once. */
-    private static Path packagedJar() {
-        String configured = System.getProperty(JAR_PROPERTY);
-        if (configured == null || configured.isBlank()) {
-            throw new IllegalStateException("system property " + JAR_PROPERTY + " is not set: it names the packaged"
-                    + " node jar (bootstrap/target/qmq.jar) and acceptance-tests/pom.xml's surefire configuration"
-                    + " sets it; run the tests through Maven or pass -D" + JAR_PROPERTY + "=<path to qmq.jar>");
-        }
-        Path jar = Paths.get(configured).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("the packaged node jar " + jar + " does not exist; the acceptance"
-                    + " tests start nodes from it. Build it from the project root with: " + BUILD_COMMAND);
-        }
-        return jar;
     }
 
     private String exitCode() {
