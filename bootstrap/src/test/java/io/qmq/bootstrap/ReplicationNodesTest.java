@@ -1,11 +1,18 @@
 package io.qmq.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.qmq.adapters.filestore.pull.ConsumptionState;
+import io.qmq.adapters.filestore.pull.StateSnapshot;
 import io.qmq.adapters.netty.client.OutgoingMessage;
 import io.qmq.adapters.netty.client.PullConsumer;
 import io.qmq.adapters.netty.client.QmqClient;
 import io.qmq.adapters.netty.client.ReceivedMessage;
+import io.qmq.domain.consumer.ConsumerGroup;
+import io.qmq.domain.consumer.Subscription;
+import io.qmq.domain.message.Subject;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,8 +74,10 @@ class ReplicationNodesTest {
                  QmqNode slave = QmqNode.start(NodeMode.BROKER, dataDir.resolve("slave"), slaveOf(meta, master));
                  QmqClient client = client(meta)) {
                 send(client, subject, 0, 20);
-                assertThat(received(client.pullConsumer(subject, "billing"), 20)).hasSize(20);
-                awaitProgressCopiedAfter(dataDir.resolve("slave"), System.currentTimeMillis());
+                try (PullConsumer billing = client.pullConsumer(subject, "billing")) {
+                    assertThat(received(billing, 20)).hasSize(20);
+                }
+                awaitAllAckedInCopy(dataDir.resolve("slave"), subject, "billing", 20);
                 send(client, subject, 20, 25);
             }
             try (QmqNode promoted = QmqNode.start(NodeMode.BROKER, dataDir.resolve("slave"), broker(meta));
@@ -87,17 +96,19 @@ class ReplicationNodesTest {
     }
 
     /**
-     * The master sends its consumer progress every few seconds and a caught-up slave keeps it at once, so
-     * a copy written more than two seconds after {@code since} (acknowledgements in flight have landed by
-     * then) was taken after it.
+     * Waits until the slave's copy of the master's consumer progress says the group was handed and
+     * acknowledged all {@code messages}: its cursor reached them and none of its consumers has an
+     * unacknowledged pull. The master sends its progress every few seconds, so this takes one or two rounds.
      */
-    private static void awaitProgressCopiedAfter(Path slave, long since) throws InterruptedException {
+    private static void awaitAllAckedInCopy(Path slave, String subject, String group, long messages) {
         Path copy = slave.resolve("pulls").resolve("state-00000000000000000000.snap");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!(Files.exists(copy) && copy.toFile().lastModified() > since + 2_000) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(copy.toFile().lastModified()).isGreaterThan(since + 2_000);
+        Subscription subscription = new Subscription(Subject.of(subject), ConsumerGroup.of(group));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+            ConsumptionState state = StateSnapshot.decode(ByteBuffer.wrap(Files.readAllBytes(copy)));
+            return state.cursor(subscription).orElse(0) >= messages && state.consumers().stream()
+                    .filter(consumer -> consumer.subscription().equals(subscription))
+                    .allMatch(consumer -> state.progress(consumer).unacked().isEmpty());
+        });
     }
 
     @Test
