@@ -34,7 +34,8 @@ final class FileReplicaLog implements ReplicaLog {
     /** Must be called before the writer takes anything from the ring (the open log's state is read). */
     static FileReplicaLog open(AppendRing ring, SegmentedLog log, ConsumeIndex index) {
         long last = index.subjects().stream().mapToLong(SubjectLog::lastPosition).max().orElse(-1);
-        if (last < 0) {
+        if (last < log.start()) {
+            // no record, or the last one went with a segment retention deleted (the active one is empty)
             return new FileReplicaLog(ring, log, new ReplicaMark(log.end(), -1, 0));
         }
         try {

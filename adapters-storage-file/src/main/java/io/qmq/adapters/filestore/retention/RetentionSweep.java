@@ -40,6 +40,8 @@ public final class RetentionSweep {
     private final RetentionPolicy policy;
     private final Clock clock;
     private final LongSupplier checkpointedPosition;
+    /** The log start every subject was last checked against; entries written since point past it. */
+    private long checkedStart = -1;
 
     private record Advance(SubjectLog subject, long from, long to) {
     }
@@ -60,14 +62,17 @@ public final class RetentionSweep {
         long bytesBefore = log.bytes();
         long newStart = Math.max(log.start(), cutPosition());
         List<Advance> advances = new ArrayList<>();
-        for (SubjectLog subject : index.subjects()) {
-            advance(subject, newStart, advances);
+        if (newStart != checkedStart) {
+            for (SubjectLog subject : index.subjects()) {
+                advance(subject, newStart, advances);
+            }
         }
         int segmentsDeleted = log.deleteBefore(newStart);
         int filesDeleted = 0;
         for (Advance advance : advances) {
             filesDeleted += index.trim(advance.subject(), advance.to(), advance.from());
         }
+        checkedStart = newStart;
         long bytesAfter = log.bytes();
         if (segmentsDeleted > 0) {
             LOG.info("Retention deleted {} message-log segments ({} bytes) of {}; the log now starts at {}; "
