@@ -16,6 +16,7 @@ import io.qmq.bootstrap.wiring.DaggerBrokerComponent;
 import io.qmq.bootstrap.wiring.NodeThreads;
 import io.qmq.bootstrap.wiring.ReplicationSettings;
 import io.qmq.bootstrap.wiring.StoreChoice;
+import io.qmq.domain.cluster.BrokerRole;
 import io.qmq.domain.consumer.StartPosition;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -45,8 +46,8 @@ final class BrokerNode {
             return SlaveNode.start(config);
         }
         cluster.metaServerEndpoint();
-        ReplicationSettings replicationSettings = new ReplicationSettings(replication.mode(), replication.syncTimeout(),
-                replication.server());
+        ReplicationSettings replicationSettings = new ReplicationSettings(BrokerRole.MASTER, replication.mode(),
+                replication.syncTimeout(), replication.server());
         DataDirectory.create(configs.dataDir());
         LOG.info("starting broker node on {} with {}", configs.dataDir(), config.describe());
         NodeThreads threads = new NodeThreads(config.get(Settings.PULL_WORKER_THREADS));

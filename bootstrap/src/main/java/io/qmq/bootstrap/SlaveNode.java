@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * and indexes it, keeps a recent copy of its master's consumer progress, registers with the meta server as its group's slave, and refuses clients (the broker
  * port answers, so a misrouted client gets a clear refusal rather than a dead socket). A copy that
  * diverged from the master's log ends the node with the reason: it must not go on as a silent copy.
+ * It reports no consumer backlog, so it never opens its pull log: closing it frees the data directory
+ * for a broker promoted in the same process.
  */
 final class SlaveNode {
 
@@ -53,7 +55,8 @@ final class SlaveNode {
         BrokerComponent node = DaggerBrokerComponent.factory().create(Clock.systemUTC(), threads,
                 new StoreChoice(FILE_STORE), configs.brokerSettings(), configs.fileStore(), configs.sqlStore(),
                 configs.metrics(), configs.brokerServer(),
-                new ReplicationSettings(ReplicationMode.OFF, replication.syncTimeout(), replication.server()));
+                new ReplicationSettings(BrokerRole.SLAVE, ReplicationMode.OFF, replication.syncTimeout(),
+                        replication.server()));
         ShutdownSequence shutdown = new ShutdownSequence();
         try {
             return serve(node, configs, cluster, master, threads, shutdown);

@@ -12,6 +12,10 @@ import io.qmq.adapters.netty.client.ReceivedMessage;
 import io.qmq.domain.consumer.ConsumerGroup;
 import io.qmq.domain.consumer.Subscription;
 import io.qmq.domain.message.Subject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +42,7 @@ class ReplicationNodesTest {
             "broker.port", "0", "meta.server.port", "0", "meta.server.discover.port", "0", "metrics.port", "0",
             "min.group.num", "1", "broker.heartbeat.interval.seconds", "1");
     private static final int MESSAGES = 30;
+    private static final String BACKLOG_SERIES = "qmq_backlog_messages{";
 
     @TempDir
     Path dataDir;
@@ -78,8 +83,10 @@ class ReplicationNodesTest {
                     assertThat(received(billing, 20)).hasSize(20);
                 }
                 awaitAllAckedInCopy(dataDir.resolve("slave"), subject, "billing", 20);
+                assertThat(metrics(slave)).as("a slave exports no consumer backlog").doesNotContain(BACKLOG_SERIES);
                 send(client, subject, 20, 25);
             }
+            // the slave was scraped above, yet closing it freed its data directory for the promoted broker
             try (QmqNode promoted = QmqNode.start(NodeMode.BROKER, dataDir.resolve("slave"), broker(meta));
                  QmqClient client = client(meta)) {
                 assertThat(received(client.pullConsumer(subject, "billing"), 5)).containsExactlyInAnyOrder(
@@ -145,6 +152,13 @@ class ReplicationNodesTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static String metrics(QmqNode node) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + node.boundPort("metrics.port") + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.body();
     }
 
     private static QmqClient client(QmqNode meta) {

@@ -41,9 +41,11 @@ import io.qmq.application.service.RouteSettings;
 import io.qmq.application.service.SendMessagesService;
 import io.qmq.application.service.SubscriptionLocks;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.inject.Provider;
 import javax.inject.Singleton;
 
 /**
@@ -135,10 +137,18 @@ public final class ApplicationModule {
         return new RedeliverSilentConsumersService(pullLog, locks, redelivery, liveness, settings);
     }
 
+    /**
+     * A slave reports no backlog: its copied log grows while its copy of the master's progress lags by
+     * seconds, so its numbers would look like a real backlog. It never opens its pull log for them either.
+     */
     @Provides
     @Singleton
-    static ReportBacklogUseCase reportBacklog(MessageLog log, PullLog pullLog) {
-        return new ReportBacklogService(log, pullLog);
+    static ReportBacklogUseCase reportBacklog(MessageLog log, Provider<PullLog> pullLog,
+                                              Optional<ReplicationSettings> replication) {
+        if (replication.filter(ReplicationSettings::isSlave).isPresent()) {
+            return List::of;
+        }
+        return new ReportBacklogService(log, pullLog.get());
     }
 
     @Provides

@@ -3,7 +3,10 @@ package io.qmq.bootstrap.wiring;
 import dagger.BindsOptionalOf;
 import dagger.Module;
 
-/** Lets the use cases ask whether the node replicates: only broker nodes bind {@link SendReplication}. */
+/**
+ * Lets the use cases ask whether the node replicates and in which role: only broker nodes bind
+ * {@link SendReplication} and {@link ReplicationSettings}.
+ */
 @Module
 abstract class ReplicationOptions {
 
@@ -12,4 +15,7 @@ abstract class ReplicationOptions {
 
     @BindsOptionalOf
     abstract SendReplication sendReplication();
+
+    @BindsOptionalOf
+    abstract ReplicationSettings replicationSettings();
 }
