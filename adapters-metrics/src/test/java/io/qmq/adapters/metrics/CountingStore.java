@@ -50,7 +50,7 @@ final class CountingStore implements ScheduleStore {
     }
 
     @Override
-    public void markForwarded(ScheduleEntry entry) {
+    public void markForwarded(List<ScheduleEntry> entries) {
         throw new UnsupportedOperationException();
     }
 

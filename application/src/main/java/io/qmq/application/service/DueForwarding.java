@@ -104,12 +104,12 @@ public final class DueForwarding {
     /** Records the found ones as forwarded and takes them out of {@code pending}; answers the unanswered. */
     private List<ScheduleEntry> settleFound(Map<Message, ScheduleEntry> pending, StoredCheck check) {
         Map<Subject, Integer> foundPerSubject = new LinkedHashMap<>();
+        List<ScheduleEntry> found = new ArrayList<>();
         for (Message message : check.stored()) {
-            ScheduleEntry entry = pending.remove(message);
-            store.markForwarded(entry);
-            inDoubt.remove(entry.scheduleId());
+            found.add(pending.remove(message));
             foundPerSubject.merge(message.subject(), 1, Integer::sum);
         }
+        recordForwarded(found);
         foundPerSubject.forEach(metrics::foundAlreadyStored);
         if (!check.stored().isEmpty()) {
             LOG.log(System.Logger.Level.INFO, check.stored().size() + " due messages whose forward was in doubt were"
@@ -145,18 +145,26 @@ public final class DueForwarding {
         done.addAll(acknowledged);
         long now = clock.millis();
         List<ScheduleEntry> again = new ArrayList<>(retry);
+        List<ScheduleEntry> forwarded = new ArrayList<>();
+        pending.forEach((message, entry) -> (done.contains(message) ? forwarded : again).add(entry));
+        recordForwarded(forwarded);
         pending.forEach((message, entry) -> {
             if (done.contains(message)) {
-                store.markForwarded(entry);
-                inDoubt.remove(entry.scheduleId());
                 metrics.messageForwarded(message.subject(), Duration.ofMillis(Math.max(0, now - entry.dueAt())));
-            } else {
-                again.add(entry);
             }
         });
         if (again.size() > retry.size()) {
             metrics.forwardFailed(again.size() - retry.size());
         }
         return again;
+    }
+
+    /** One durable write for the batch; only then are the entries no longer in doubt. */
+    private void recordForwarded(List<ScheduleEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        store.markForwarded(entries);
+        entries.forEach(e -> inDoubt.remove(e.scheduleId()));
     }
 }

@@ -14,7 +14,9 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -150,32 +152,54 @@ final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
         return retention.pendingTotal();
     }
 
+    /** Appends every settlement first, then forces each segment's file once for all of them. */
     @Override
-    public void markForwarded(ScheduleEntry entry) {
-        settle(entry, SettleFile.FORWARDED);
+    public void markForwarded(List<ScheduleEntry> entries) {
+        Map<ScheduleSegment, List<ScheduleEntry>> appended = new LinkedHashMap<>();
+        for (ScheduleEntry entry : entries) {
+            ScheduleSegment segment = appendSettlement(entry, SettleFile.FORWARDED);
+            if (segment != null) {
+                appended.computeIfAbsent(segment, s -> new ArrayList<>()).add(entry);
+            }
+        }
+        appended.forEach(this::awaitSettled);
     }
 
     @Override
     public boolean cancel(ScheduleEntry entry) {
-        return settle(entry, SettleFile.CANCELLED);
+        ScheduleSegment segment = appendSettlement(entry, SettleFile.CANCELLED);
+        if (segment != null) {
+            awaitSettled(segment, List.of(entry));
+        }
+        return segment != null;
     }
 
-    private boolean settle(ScheduleEntry entry, int outcome) {
+    /** Appends the entry's settlement to its segment's file; answers that segment, or null if it was not pending. */
+    private ScheduleSegment appendSettlement(ScheduleEntry entry, int outcome) {
         ScheduleSegment segment = segmentOf(entry);
         try {
             if (segment == null || record(entry) == null) {
-                return false;
+                return null;
             }
             boolean settled = segment.settle(entry.scheduleId(), outcome, log);
             forgetIfCompleted(segment);
-            if (settled) {
-                segment.awaitDurable();
+            return settled ? segment : null;
+        } catch (IOException e) {
+            throw new MessageLogException("could not settle scheduled message " + entry.scheduleId() + " in " + segment, e);
+        }
+    }
+
+    /** Returns once the segment's settlements are durable, then stops counting the entries as pending. */
+    private void awaitSettled(ScheduleSegment segment, List<ScheduleEntry> entries) {
+        try {
+            segment.awaitDurable();
+            for (ScheduleEntry entry : entries) {
                 retention.settled(entry.location());
                 dispatches.settled(entry.scheduleId());
             }
-            return settled;
         } catch (IOException e) {
-            throw new MessageLogException("could not settle scheduled message " + entry.scheduleId() + " in " + segment, e);
+            throw new MessageLogException("could not complete the settlement of " + entries.size()
+                    + " scheduled messages in " + segment, e);
         }
     }
 

@@ -36,7 +36,7 @@ public final class DispatchCrashProbe {
         List<ScheduleEntry> entries = store.add(batch).orTimeout(10, TimeUnit.SECONDS).join();
         store.markDispatching(entries, DISPATCHED_AT);
         int third = MESSAGES / 3;
-        entries.subList(0, third).forEach(store::markForwarded);
+        store.markForwarded(entries.subList(0, third));
         entries.subList(third, 2 * third).forEach(store::cancel);
         OUT.println("in-doubt " + ids(entries.subList(2 * third, MESSAGES)));
         OUT.println("ready");

@@ -67,7 +67,7 @@ public final class ScheduleCrashProbe {
     private static void settle(FileScheduleStore store, ScheduleEntry e, boolean forward) {
         JOURNAL.println("settling " + e.scheduleId());
         if (forward) {
-            store.markForwarded(e);
+            store.markForwarded(List.of(e));
             JOURNAL.println("forwarded " + e.scheduleId());
         } else if (store.cancel(e)) {
             JOURNAL.println("cancelled " + e.scheduleId());

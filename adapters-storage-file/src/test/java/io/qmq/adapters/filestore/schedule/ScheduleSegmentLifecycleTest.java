@@ -67,7 +67,7 @@ class ScheduleSegmentLifecycleTest {
         try (FileScheduleStore store = open(Duration.ofMinutes(10))) {
             Subject subject = freshSubject();
             List<ScheduleEntry> entries = add(store, subject, BASE + 1, BASE + 2, BASE + 30 * MINUTE);
-            store.markForwarded(entries.get(0));
+            store.markForwarded(List.of(entries.get(0)));
             assertThat(store.cancel(entries.get(1))).isTrue();
 
             assertThat(segmentFiles()).hasSize(1).allMatch(n -> n.startsWith(Long.toString(BASE + 30 * MINUTE)));
@@ -87,7 +87,7 @@ class ScheduleSegmentLifecycleTest {
             ScheduleEntry first = add(store, subject, BASE + 1).get(0);
             Path completed = dir.resolve("segments").resolve(segmentFiles().get(0));
             Files.copy(completed, saved);
-            store.markForwarded(first);
+            store.markForwarded(List.of(first));
             assertThat(segmentFiles()).isEmpty();
             again = add(store, subject, BASE + 2);
             Files.copy(saved, completed);
@@ -128,7 +128,7 @@ class ScheduleSegmentLifecycleTest {
             }
             assertThat(logFiles()).hasSizeGreaterThan(3);
             List<ScheduleEntry> early = entries.stream().filter(e -> LogLocation.segmentOf(e.location()) < 2).toList();
-            early.forEach(store::markForwarded);
+            store.markForwarded(early);
 
             assertThat(logFiles()).doesNotContain("0000000000.log", "0000000001.log");
             assertThat(store.read(early.get(0))).isEmpty();
@@ -137,7 +137,7 @@ class ScheduleSegmentLifecycleTest {
             List<ScheduleEntry> rest = entries.stream().filter(e -> LogLocation.segmentOf(e.location()) >= 2).toList();
             assertThat(store.pendingBetween(0, Long.MAX_VALUE)).containsExactlyElementsOf(rest);
             rest.forEach(e -> assertThat(store.read(e)).isPresent());
-            rest.forEach(store::markForwarded);
+            store.markForwarded(rest);
         }
         try (FileScheduleStore store = FileScheduleStore.open(ScheduleStoreConfig.defaults(dir))) {
             assertThat(logFiles()).isEmpty();
@@ -177,7 +177,7 @@ class ScheduleSegmentLifecycleTest {
     }
 
     private static boolean forward(FileScheduleStore store, ScheduleEntry entry) {
-        store.markForwarded(entry);
+        store.markForwarded(List.of(entry));
         return true;
     }
 

@@ -111,7 +111,7 @@ class ScheduleStoreModelTest {
         }
         ScheduleEntry entry = new ArrayList<>(model.keySet()).get(random.nextInt(model.size()));
         if (forward) {
-            store.markForwarded(entry);
+            store.markForwarded(List.of(entry));
         } else {
             assertThat(store.cancel(entry)).isTrue();
         }

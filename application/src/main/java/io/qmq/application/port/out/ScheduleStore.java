@@ -54,10 +54,12 @@ public interface ScheduleStore extends AutoCloseable {
     long pendingCount();
 
     /**
-     * Records durably that the message was forwarded and acknowledged by a realtime broker; it is never
-     * forwarded again, even after a crash.
+     * Records durably that the messages were forwarded and acknowledged by a realtime broker; none is
+     * forwarded again, even after a crash. Entries no longer pending are skipped. The batch is made
+     * durable together (one force under the sync policy, not one per message) before this returns; a
+     * crash before then leaves any subset recorded, and the rest pending.
      */
-    void markForwarded(ScheduleEntry entry);
+    void markForwarded(List<ScheduleEntry> entries);
 
     /** Records durably that the message is cancelled; returns false if it was no longer pending. */
     boolean cancel(ScheduleEntry entry);

@@ -87,7 +87,7 @@ public abstract class ScheduleCatalogContract {
         MessageId id = freshId();
         List<ScheduleEntry> stored = add(due(subject, id, day + 1), due(subject, id, day + 2), due(subject, id, day + 3));
         List<ScheduleEntry> entries = store.pendingBetween(day, day + 4);
-        store.markForwarded(entries.get(0));
+        store.markForwarded(List.of(entries.get(0)));
         assertThat(store.cancel(entries.get(2))).isTrue();
 
         assertThat(idsOf(catalog.pendingWithId(id))).containsExactly(stored.get(1).scheduleId());
@@ -130,7 +130,7 @@ public abstract class ScheduleCatalogContract {
         Subject subject = freshSubject();
         add(due(subject, day + 1), due(subject, day + 2), due(subject, day + 3), due(subject, day + YEAR));
         List<ScheduleEntry> entries = store.pendingBetween(day, day + 4);
-        store.markForwarded(entries.get(0));
+        store.markForwarded(List.of(entries.get(0)));
         store.cancel(entries.get(1));
 
         assertThat(catalog.countPending(subject, day, day + 2 * YEAR)).isEqualTo(2);

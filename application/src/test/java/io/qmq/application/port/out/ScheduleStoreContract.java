@@ -178,11 +178,31 @@ public abstract class ScheduleStoreContract {
         List<ScheduleEntry> stored = add(due(subject, day + 1), due(subject, day + 1));
         ScheduleEntry forwarded = store.pendingBetween(day, day + 2).get(0);
 
-        store.markForwarded(forwarded);
+        store.markForwarded(List.of(forwarded));
 
         assertThat(store.read(forwarded)).isEmpty();
         assertThat(idsOf(store.pendingBetween(day, day + 2))).containsExactly(stored.get(1).scheduleId());
         assertThat(store.cancel(forwarded)).as("cancel after forwarding").isFalse();
+    }
+
+    @Test
+    void aBatchMarkedForwardedSettlesEachPendingOneAcrossDueTimesAndSkipsTheOthers() {
+        long day = freshDay();
+        Subject subject = freshSubject();
+        long before = store.pendingCount();
+        List<ScheduleEntry> stored = add(due(subject, day + 1), due(subject, day + 2), due(subject, day + 9 * MONTH),
+                due(subject, day + 3));
+        assertThat(store.cancel(stored.get(1))).isTrue();
+
+        store.markForwarded(stored.subList(0, 3));
+        store.markForwarded(List.of());
+
+        assertThat(store.read(stored.get(0))).isEmpty();
+        assertThat(store.read(stored.get(2))).isEmpty();
+        assertThat(store.pendingCount()).isEqualTo(before + 1);
+        reopen();
+        assertThat(idsOf(store.pendingBetween(day, day + 10 * MONTH))).containsExactly(stored.get(3).scheduleId());
+        assertThat(store.pendingCount()).isEqualTo(before + 1);
     }
 
     @Test
@@ -206,7 +226,7 @@ public abstract class ScheduleStoreContract {
         DueMessage kept = due(subject, day + 3);
         DueMessage far = due(subject, day + 9 * MONTH);
         List<ScheduleEntry> stored = add(due(subject, day + 1), due(subject, day + 2), kept, far);
-        store.markForwarded(stored.get(0));
+        store.markForwarded(List.of(stored.get(0)));
         assertThat(store.cancel(stored.get(1))).isTrue();
 
         reopen();
@@ -225,7 +245,7 @@ public abstract class ScheduleStoreContract {
         Subject subject = freshSubject();
         add(due(subject, day + 5));
         ScheduleEntry entry = onlyEntryAt(day + 5);
-        store.markForwarded(entry);
+        store.markForwarded(List.of(entry));
 
         reopen();
 
@@ -241,16 +261,16 @@ public abstract class ScheduleStoreContract {
         List<ScheduleEntry> stored = add(due(subject, day + 1), due(subject, day + 2), due(subject, day + 3));
         assertThat(store.pendingCount()).isEqualTo(before + 3);
 
-        store.markForwarded(stored.get(0));
+        store.markForwarded(List.of(stored.get(0)));
         assertThat(store.cancel(stored.get(1))).isTrue();
-        store.markForwarded(stored.get(0));
+        store.markForwarded(List.of(stored.get(0)));
         assertThat(store.cancel(stored.get(1))).isFalse();
         assertThat(store.pendingCount()).isEqualTo(before + 1);
 
         reopen();
 
         assertThat(store.pendingCount()).isEqualTo(before + 1);
-        store.markForwarded(stored.get(2));
+        store.markForwarded(List.of(stored.get(2)));
         assertThat(store.pendingCount()).isEqualTo(before);
     }
 
@@ -261,7 +281,7 @@ public abstract class ScheduleStoreContract {
         List<ScheduleEntry> stored = add(due(subject, day + 1), due(subject, day + 2), due(subject, day + 3),
                 due(subject, day + 4));
         store.markDispatching(stored.subList(0, 3), day + 10);
-        store.markForwarded(stored.get(0));
+        store.markForwarded(List.of(stored.get(0)));
         assertThat(store.cancel(stored.get(1))).isTrue();
         assertThat(inDoubtAmong(stored)).as("in doubt before reopening").isEmpty();
 
@@ -295,7 +315,7 @@ public abstract class ScheduleStoreContract {
         reopen();
         assertThat(inDoubtAmong(stored)).hasSize(2);
 
-        store.markForwarded(stored.get(0));
+        store.markForwarded(List.of(stored.get(0)));
         assertThat(inDoubtAmong(stored)).containsExactly(new InDoubtDispatch(stored.get(1), day + 5));
         store.markDispatching(List.of(stored.get(1)), day + 50);
         assertThat(store.cancel(stored.get(1))).isTrue();
