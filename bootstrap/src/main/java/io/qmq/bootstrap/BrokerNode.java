@@ -66,9 +66,10 @@ final class BrokerNode {
     }
 
     /**
-     * A master on a former slave's data directory knows no consumer group (consumer progress is not
-     * replicated), so until the operator deletes the marker each group starts at the earliest message:
-     * consumers may see messages again, but none the old master stored is skipped.
+     * A master on a former slave's data directory knows the consumer groups of the last progress copy,
+     * up to about 5 s old; a group the old master created after it would be new here. So until the
+     * operator deletes the marker each group new to this master starts at the earliest message: it may
+     * see messages again, but none the old master stored is skipped.
      */
     private static BrokerSettings promotedOrNot(AdapterConfigs configs) {
         BrokerSettings settings = configs.brokerSettings();

@@ -8,10 +8,11 @@ import java.nio.file.Path;
 
 /**
  * The file {@code replica-of} in a slave's data directory, naming the master it copies. Its message log
- * is the master's, but consumer progress is not replicated: a slave promoted to master knows no consumer
- * group. While the file is there a master therefore starts every consumer group new to it at the
- * earliest message, so nothing the old master stored is skipped (consumers may see some messages
- * again); the operator deletes the file once the groups have caught up.
+ * is the master's and its consumer progress a copy taken every few seconds, so a promoted slave does
+ * not know a group the master created after the last copy (one that first pulled in the master's last
+ * seconds). While the file is there a master therefore starts every consumer group new to it at the
+ * earliest message, so such a group skips nothing the old master stored (it may see messages again);
+ * groups the copy holds carry on from it. The operator deletes the file once the groups have caught up.
  */
 final class ReplicaMarker {
 
