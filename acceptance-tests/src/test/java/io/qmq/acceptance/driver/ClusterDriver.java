@@ -1,16 +1,9 @@
 package io.qmq.acceptance.driver;
 
 import io.qmq.bootstrap.admin.AdminEndpoint;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +30,6 @@ public final class ClusterDriver implements Node {
     private final Map<String, ChildNode> brokers = new LinkedHashMap<>();
     private final Map<String, Integer> metricsPorts = new HashMap<>();
     private final Map<String, Integer> replicationPorts = new HashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private ClusterDriver(Path runDir, Map<String, String> settings) {
         this.runDir = runDir;
@@ -211,23 +203,6 @@ public final class ClusterDriver implements Node {
 
     /** The sum of the samples of {@code metric} whose labels include every one of {@code labels}. */
     private long sampleOf(String group, String metric, String... labels) {
-        return scrape(group).lines()
-                .filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
-                .filter(line -> Arrays.stream(labels).allMatch(line::contains))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
-    }
-
-    private String scrape(String group) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + LOOPBACK + ":" + metricsPorts.get(group)
-                + "/metrics")).timeout(Duration.ofSeconds(5)).build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the metrics of broker group " + group, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading metrics of broker group " + group, e);
-        }
+        return new MetricsEndpoint(metricsPorts.get(group), "broker group " + group).sampleOf(metric, labels);
     }
 }

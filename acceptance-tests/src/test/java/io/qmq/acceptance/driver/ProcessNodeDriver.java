@@ -43,6 +43,15 @@ public final class ProcessNodeDriver implements Node {
         return ready.metaServerUrl();
     }
 
+    /**
+     * Messages of {@code subject} whose forward was in doubt when this run of the node began (the last one
+     * died between handing them to a broker and recording the outcome) and that a broker already stored.
+     */
+    public long delayedMessagesFoundStored(String subject) {
+        return new MetricsEndpoint(ready.metricsPort(), "the standalone node")
+                .sampleOf("qmq_delay_messages_found_stored_total", "subject=\"" + subject + "\"");
+    }
+
     /** SIGKILL: the node gets no chance to flush or close anything. */
     public void kill() {
         node.kill();

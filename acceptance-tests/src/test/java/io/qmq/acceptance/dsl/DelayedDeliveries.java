@@ -168,6 +168,22 @@ public final class DelayedDeliveries implements AutoCloseable {
                 .untilAsserted(() -> assertThat(copiesByKey(group).keySet()).containsAll(dueByKey.keySet()));
     }
 
+    /** Waits {@code quiet} through which the group gets no copy beyond those it has now. */
+    public void awaitNoFurtherCopiesIn(String group, Duration quiet) {
+        int now = arrivalsOf(group).size();
+        Awaitility.await().during(quiet).atMost(quiet.plusSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(arrivalsOf(group)).as("copies %s got", group).hasSize(now));
+    }
+
+    /** Waits until the restarted child node found stored at least one message whose forward was in doubt. */
+    public void awaitInDoubtFoundStored(ProcessNodeDriver restarted, String subject, Duration within) {
+        Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(restarted.delayedMessagesFoundStored(subject(subject)))
+                        .as("messages the restarted node found already stored when their forward was in doubt:"
+                                + " none means the kill interrupted no forward, so the in-doubt path went untested")
+                        .isPositive());
+    }
+
     /** Copies per key, for keys that arrived. */
     public Map<String, Long> copiesByKey() {
         return copiesByKey(arrivals);
