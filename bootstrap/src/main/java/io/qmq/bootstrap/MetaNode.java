@@ -42,7 +42,7 @@ final class MetaNode {
             shutdown.started("meta-data database", node.sqlDatabase());
             Duration timeout = new ClusterConfigs(config).brokerHeartbeatTimeout();
             shutdown.started("silent broker sweep", SilentBrokerSweep.start(
-                    new MarkSilentBrokersOfflineService(node.brokerGroups(), clock, timeout),
+                    new MarkSilentBrokersOfflineService(node.brokerGroups(), node.registerBroker(), clock, timeout),
                     timeout.dividedBy(SWEEPS_PER_TIMEOUT)));
             MetaServer meta = shutdown.started("meta server", node.metaServer().start());
             Map<String, Integer> ports = new LinkedHashMap<>();

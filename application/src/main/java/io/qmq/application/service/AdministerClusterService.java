@@ -149,6 +149,7 @@ public final class AdministerClusterService implements AdministerClusterUseCase 
         }
         readOnly.setReadOnly(groupName, false);
         backlogReports.remove(groupName);
+        registration.forgetSlave(groupName);
     }
 
     private List<String> routedTo(String groupName) {

@@ -20,6 +20,7 @@ import io.qmq.domain.cluster.BrokerGroupKind;
 import io.qmq.domain.cluster.BrokerState;
 import io.qmq.domain.cluster.ClientRegistration;
 import io.qmq.domain.cluster.ClientType;
+import io.qmq.domain.cluster.GroupSlave;
 import io.qmq.domain.consumer.ConsumerGroup;
 import io.qmq.domain.consumer.Subscription;
 import io.qmq.domain.message.Subject;
@@ -39,7 +40,8 @@ class AdministerClusterServiceTest {
     private final InMemoryReadOnlyGroupStore readOnly = new InMemoryReadOnlyGroupStore();
     private final InMemoryClientRegistrationStore clients = new InMemoryClientRegistrationStore();
     private final InMemoryBacklogReportStore backlogs = new InMemoryBacklogReportStore();
-    private final AdministerClusterService admin = adminOver(groups);
+    private final RegisterBrokerService registration = new RegisterBrokerService(groups, readOnly);
+    private final AdministerClusterService admin = adminOver(groups, registration);
 
     @BeforeEach
     void cluster() {
@@ -149,7 +151,11 @@ class AdministerClusterServiceTest {
 
     /** The service as a meta server sees the cluster through {@code groupView}; routes check the real groups. */
     private AdministerClusterService adminOver(InMemoryBrokerGroupStore groupView) {
-        return new AdministerClusterService(groupView, routes, readOnly, new RegisterBrokerService(groupView, readOnly),
+        return adminOver(groupView, new RegisterBrokerService(groupView, readOnly));
+    }
+
+    private AdministerClusterService adminOver(InMemoryBrokerGroupStore groupView, RegisterBrokerService registered) {
+        return new AdministerClusterService(groupView, routes, readOnly, registered,
                 new ConsumerGroups(clients, backlogs, clock, Duration.ofMinutes(3)), backlogs);
     }
 
@@ -165,14 +171,20 @@ class AdministerClusterServiceTest {
     }
 
     @Test
-    void removingAGroupForgetsItsMarkAndBacklogReport() {
+    void removingAGroupForgetsItsMarkBacklogReportAndSlave() {
         admin.markReadOnly("b", true);
         backlogs.save(new BacklogReport("b", clock.millis(), true, List.of()));
+        registration.registerSlave(new GroupSlave("b", "127.0.0.1:20891", BrokerState.READ_WRITE, clock.millis()));
+        registration.registerSlave(new GroupSlave("a", "127.0.0.1:20892", BrokerState.READ_WRITE, clock.millis()));
 
         admin.remove("b");
 
         assertThat(readOnly.readOnlyGroups()).isEmpty();
         assertThat(backlogs.all()).isEmpty();
+        assertThat(registration.slaves()).containsOnlyKeys("a");
+        admin.register(group("b", BrokerGroupKind.REALTIME));
+        assertThat(admin.brokerGroups()).filteredOn(view -> view.group().name().equals("b")).singleElement()
+                .satisfies(view -> assertThat(view.slave()).as("a new group b starts without the old one's slave").isEmpty());
     }
 
     @Test

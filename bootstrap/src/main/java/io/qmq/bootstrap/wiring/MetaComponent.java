@@ -9,6 +9,7 @@ import io.qmq.adapters.sqlstore.SqlDatabase;
 import io.qmq.adapters.sqlstore.SqlStorageModule;
 import io.qmq.adapters.sqlstore.SqlStoreConfig;
 import io.qmq.application.port.in.AdministerClusterUseCase;
+import io.qmq.application.port.in.RegisterBrokerUseCase;
 import io.qmq.application.port.out.BrokerGroupStore;
 import io.qmq.application.service.RouteSettings;
 import java.time.Clock;
@@ -27,6 +28,9 @@ public interface MetaComponent {
     MetaServer metaServer();
 
     BrokerGroupStore brokerGroups();
+
+    /** The registrations the meta server takes, holding the slaves it was told of. */
+    RegisterBrokerUseCase registerBroker();
 
     AdministerClusterUseCase administerCluster();
 

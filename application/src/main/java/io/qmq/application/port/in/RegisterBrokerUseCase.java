@@ -26,4 +26,16 @@ public interface RegisterBrokerUseCase {
     default Map<String, GroupSlave> slaves() {
         return Map.of();
     }
+
+    /** Forgets the slave of a group the operator removed. */
+    default void forgetSlave(String group) {
+    }
+
+    /**
+     * Shows as offline every slave last heard from before {@code heardBefore} (epoch milliseconds); its
+     * next heartbeat brings it back. Returns how many were marked.
+     */
+    default int markSilentSlavesOffline(long heardBefore) {
+        return 0;
+    }
 }
