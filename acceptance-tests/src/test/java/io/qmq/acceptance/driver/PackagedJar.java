@@ -56,7 +56,7 @@ final class PackagedJar {
 
     /** The most recently modified file under the target/classes of the main modules, if any was compiled. */
     static Optional<Path> newestMainClass(Path projectDir) {
-        try (Stream<Path> modules = Files.list(projectDir)) {
+        try (Stream<Path> modules = Files.list(projectDir.toAbsolutePath().normalize())) {
             return modules.filter(PackagedJar::isMainModule)
                     .map(module -> module.resolve(CLASSES))
                     .filter(Files::isDirectory)
