@@ -106,24 +106,66 @@ public final class ListenerConsumer implements AutoCloseable {
         for (int i = 0; i < slices; i++) {
             List<ReceivedMessage> slice = messages.subList(i * count / slices, (i + 1) * count / slices);
             try {
-                executor.execute(() -> slice.forEach(this::handle));
+                executor.execute(() -> handleSlice(slice));
             } catch (RejectedExecutionException e) {
                 LOG.debug("consumer closing; {} message(s) stay un-acked", slice.size());
             }
         }
     }
 
-    private void handle(ReceivedMessage message) {
+    /**
+     * Every message of the slice gets settled, whatever the listener throws for one of them: a message
+     * left unsettled holds back the stream's acks for good, and once its un-acked limit is reached the
+     * stream stops pulling. A fatal VM error is rethrown only after the slice, so that the executor's
+     * uncaught-exception handling (or the application's) still sees it, without stalling the stream.
+     */
+    private void handleSlice(List<ReceivedMessage> slice) {
+        VirtualMachineError fatal = null;
+        for (ReceivedMessage message : slice) {
+            VirtualMachineError error = handle(message);
+            if (fatal == null) {
+                fatal = error;
+            }
+        }
+        if (fatal != null) {
+            throw fatal;
+        }
+    }
+
+    /**
+     * Runs the listener on one message and acks it, or settles it as failed if the listener threw.
+     * Catches {@code Error}s too (an assertion, a missing class, a stack overflow in user code) and
+     * checked exceptions thrown sneakily (Kotlin, Lombok): each fails just its own message.
+     *
+     * @return the fatal VM error the listener threw, to be rethrown after the slice; else null
+     */
+    private VirtualMachineError handle(ReceivedMessage message) {
         try {
             listener.onMessage(message);
             message.ack();
+            return null;
+        } catch (Exception | Error e) {
+            failed(message, e);
+            return isFatal(e) ? (VirtualMachineError) e : null;
+        }
+    }
+
+    /** A stack overflow has unwound by the time it is caught, so only the other VM errors are fatal. */
+    private static boolean isFatal(Throwable error) {
+        return error instanceof VirtualMachineError && !(error instanceof StackOverflowError);
+    }
+
+    private void failed(ReceivedMessage message, Throwable error) {
+        String kind = error instanceof Error ? "failed with an error" : "failed";
+        if (settings.atMostOnce()) {
+            LOG.warn("listener of {} {} on {}; consumed at most once, so it is dropped", settings.group(), kind, message, error);
+            return;
+        }
+        LOG.warn("listener of {} {} on {}; sending it back", settings.group(), kind, message, error);
+        try {
+            message.nack();
         } catch (RuntimeException e) {
-            if (settings.atMostOnce()) {
-                LOG.warn("listener of {} failed on {}; consumed at most once, so it is dropped", settings.group(), message, e);
-            } else {
-                LOG.warn("listener of {} failed on {}; sending it back", settings.group(), message, e);
-                message.nack();
-            }
+            LOG.error("retry copy of {} could not be sent; it stays un-acked", message, e);
         }
     }
 

@@ -3,12 +3,17 @@ package io.qmq.adapters.netty.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.qmq.adapters.netty.codec.MessageRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +68,50 @@ class LoopbackConsumerFlowTest {
     }
 
     @Test
+    void anErrorFromTheListenerFailsOnlyItsOwnMessageAndTheSliceGoesOn() throws Exception {
+        sendAll("p", 300);
+
+        // One thread: each pull answer is one slice, so p7 fails in the middle of it.
+        client.consumer("orders", "billing").threads(1).listener(m -> {
+            if (m.messageId().equals("p7") && m.times() == 1) {
+                throw new AssertionError("listener bug on " + m.messageId());
+            }
+        }).start();
+
+        await().atMost(WAIT).until(() -> broker.ackedUpTo("orders", "billing") == 299);
+        assertThat(broker.messages("%RETRY%orders%billing")).extracting(MessageRecord::messageId).containsExactly("p7");
+        await().atMost(WAIT).until(() -> broker.ackedUpTo("%RETRY%orders%billing", "billing") == 0);
+
+        sendAll("q", 100);
+        await().atMost(WAIT).until(() -> broker.ackedUpTo("orders", "billing") == 399);
+    }
+
+    @Test
+    void aFatalVmErrorReachesTheExecutorThreadOnlyAfterTheSliceIsSettled() throws Exception {
+        sendAll(50);
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        ExecutorService listenerThreads = Executors.newFixedThreadPool(1, r -> {
+            Thread thread = new Thread(r, "listener");
+            thread.setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+            return thread;
+        });
+        try {
+            client.consumer("orders", "billing").executor(listenerThreads).listener(m -> {
+                if (m.messageId().equals("p3") && m.times() == 1) {
+                    throw new OutOfMemoryError("simulated");
+                }
+            }).start();
+
+            await().atMost(WAIT).until(() -> broker.ackedUpTo("orders", "billing") == 49);
+            assertThat(broker.messages("%RETRY%orders%billing")).extracting(MessageRecord::messageId).containsExactly("p3");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(uncaught)
+                    .singleElement(InstanceOfAssertFactories.THROWABLE).isInstanceOf(OutOfMemoryError.class).hasMessage("simulated"));
+        } finally {
+            listenerThreads.shutdownNow();
+        }
+    }
+
+    @Test
     void anOfflineConsumerDoesNotPull() throws Exception {
         meta.takeConsumersOffline();
         sendAll(1);
@@ -105,9 +154,13 @@ class LoopbackConsumerFlowTest {
     }
 
     private void sendAll(int count) throws Exception {
+        sendAll("p", count);
+    }
+
+    private void sendAll(String idPrefix, int count) throws Exception {
         List<CompletableFuture<SendReceipt>> sends = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            sends.add(client.producer().send(OutgoingMessage.to("orders").id("p" + i).build()));
+            sends.add(client.producer().send(OutgoingMessage.to("orders").id(idPrefix + i).build()));
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
