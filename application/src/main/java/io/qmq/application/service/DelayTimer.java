@@ -74,11 +74,15 @@ public final class DelayTimer {
         });
     }
 
-    /** Forgets a cancelled entry. */
+    /**
+     * Forgets a cancelled entry. One in flight finishes its forward first; if that failed, its retry
+     * drops it instead of trying again (see {@link #settled}).
+     */
     public void forget(ScheduleEntry entry) {
         timerThread.execute(() -> {
             waiting.remove(entry);
             finished(entry);
+            forwarding.forget(entry);
         });
     }
 
@@ -141,8 +145,13 @@ public final class DelayTimer {
         if (!retry.isEmpty()) {
             // they stay in flight while backing off, so a load cannot bring them back a second time
             timerThread.schedule(() -> {
-                retry.forEach(e -> inFlight.remove(e.scheduleId()));
-                waiting.addAll(retry);
+                for (ScheduleEntry entry : retry) {
+                    if (inFlight.remove(entry.scheduleId())) {
+                        waiting.add(entry);
+                    } else { // forgotten (cancelled) meanwhile; the failed forward may have put it in doubt
+                        forwarding.forget(entry);
+                    }
+                }
                 rewake();
             }, settings.retryBackoff().toMillis(), TimeUnit.MILLISECONDS);
         }

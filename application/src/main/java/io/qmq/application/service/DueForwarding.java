@@ -47,7 +47,9 @@ public final class DueForwarding {
     /**
      * Schedule id to when its first forward began, for every entry whose forward began and is not yet
      * recorded as forwarded: in flight, failed (no answer may mean the broker stored it), or found so by
-     * the store at open. An entry stays until it is forwarded, found stored, or gone from the store.
+     * the store at open. An entry stays until it is forwarded, found stored, found gone from the store,
+     * or {@link #forget forgotten} once cancelled: every one of these paths removes it, so a cancelled
+     * message never leaves an entry behind.
      */
     private final Map<Long, Long> inDoubt = new ConcurrentHashMap<>();
 
@@ -62,6 +64,20 @@ public final class DueForwarding {
         for (InDoubtDispatch dispatch : store.dispatchesInDoubt()) {
             inDoubt.put(dispatch.entry().scheduleId(), dispatch.dispatchedAt());
         }
+    }
+
+    /**
+     * Lets go of a cancelled entry (its message is no longer pending, so nothing about it can be in
+     * doubt). Call it again for an entry that was being forwarded when it was cancelled, once that
+     * forward has completed: the forward may have recorded it anew.
+     */
+    void forget(ScheduleEntry entry) {
+        inDoubt.remove(entry.scheduleId());
+    }
+
+    /** How many entries are in doubt; for tests. */
+    int inDoubtCount() {
+        return inDoubt.size();
     }
 
     /** Completes with the entries to try again; never exceptionally. */

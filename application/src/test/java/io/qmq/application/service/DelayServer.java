@@ -26,6 +26,7 @@ final class DelayServer implements AutoCloseable {
 
     final InMemoryScheduleStore store;
     final RecordingForwarder forwarder = new RecordingForwarder();
+    final DueForwarding forwarding;
     final DelayTimer timer;
     final ScheduleMessagesService schedule;
     final InspectSchedulesService inspect;
@@ -35,7 +36,7 @@ final class DelayServer implements AutoCloseable {
     DelayServer(InMemoryScheduleStore store) {
         this.store = store;
         Clock clock = Clock.systemUTC();
-        DueForwarding forwarding = new DueForwarding(store, forwarder, DelayMetrics.NONE, clock, workers);
+        forwarding = new DueForwarding(store, forwarder, DelayMetrics.NONE, clock, workers);
         timer = new DelayTimer(store, forwarding, SETTINGS, clock, timerThread, workers);
         schedule = new ScheduleMessagesService(store, timer, DelayMetrics.NONE, SETTINGS, clock);
         inspect = new InspectSchedulesService(store, store, timer);

@@ -82,6 +82,39 @@ class DelayTimerTest {
     }
 
     @Test
+    void aMessageCancelledWhileItsFailedForwardBacksOffIsDroppedAndLeavesNothingInDoubt() throws Exception {
+        try (DelayServer server = new DelayServer(new InMemoryScheduleStore())) {
+            server.forwarder.failuresToCome.set(1_000);
+            server.send(delayed(subject, "cancel-me", System.currentTimeMillis() + 50));
+            await().atMost(Duration.ofSeconds(3)).until(() -> server.forwarding.inDoubtCount() == 1);
+
+            assertThat(server.inspect.cancel(io.qmq.domain.message.MessageId.of("cancel-me"))).isOne();
+            server.forwarder.failuresToCome.set(0);
+
+            await().atMost(Duration.ofSeconds(3)).until(() -> server.forwarding.inDoubtCount() == 0);
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1))
+                    .until(() -> server.forwarder.ids().isEmpty());
+        }
+    }
+
+    @Test
+    void aDispatchInDoubtAtOpenThatIsCancelledBeforeItIsLoadedLeavesNothingInDoubt() throws Exception {
+        InMemoryScheduleStore store = new InMemoryScheduleStore();
+        io.qmq.domain.message.Message farAhead = delayed(subject, "far-ahead", System.currentTimeMillis() + 3_600_000);
+        List<io.qmq.domain.delay.ScheduleEntry> entries = store.add(List.of(
+                new io.qmq.domain.delay.DueMessage(farAhead.scheduledAt(), farAhead))).join();
+        store.markDispatching(entries, System.currentTimeMillis()); // then the process died
+        store.close();
+        try (DelayServer server = new DelayServer(store.reopen())) {
+            assertThat(server.forwarding.inDoubtCount()).isOne();
+
+            assertThat(server.inspect.cancel(farAhead.id())).isOne();
+
+            await().atMost(Duration.ofSeconds(2)).until(() -> server.forwarding.inDoubtCount() == 0);
+        }
+    }
+
+    @Test
     void aRestartForwardsWhatWasPendingAndNothingAlreadyForwarded() throws Exception {
         InMemoryScheduleStore store = new InMemoryScheduleStore();
         long now = System.currentTimeMillis();

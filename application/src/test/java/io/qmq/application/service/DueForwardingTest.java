@@ -46,9 +46,11 @@ class DueForwardingTest {
         store.markDispatching(List.of(entry), dispatchedAt);
         broker.brokerStores.add(message); // the broker stored it, then the delay server died before recording that
         restart();
+        DueForwarding forwarding = forwarding();
 
-        assertThat(forwarding().forward(List.of(entry)).join()).isEmpty();
+        assertThat(forwarding.forward(List.of(entry)).join()).isEmpty();
 
+        assertThat(forwarding.inDoubtCount()).as("in doubt once found stored").isZero();
         assertThat(broker.forwarded).as("forwarded again").isEmpty();
         assertThat(broker.checks).singleElement().satisfies(check -> {
             assertThat(check.since()).isEqualTo(dispatchedAt);
@@ -109,6 +111,21 @@ class DueForwardingTest {
         assertThat(broker.checks).singleElement().satisfies(check -> assertThat(check.since()).isEqualTo(firstAttempt));
         assertThat(broker.ids()).containsExactly("m1");
         assertThat(metrics.failures).isOne();
+        assertThat(forwarding.inDoubtCount()).as("in doubt once forwarded").isZero();
+    }
+
+    @Test
+    void aCancelledEntryWhoseForwardFailedIsForgotten() {
+        ScheduleEntry entry = schedule(delayed(subject, "m1", clock.millis())).get(0);
+        DueForwarding forwarding = forwarding();
+        broker.failuresToCome.set(1);
+        assertThat(forwarding.forward(List.of(entry)).join()).containsExactly(entry);
+        assertThat(forwarding.inDoubtCount()).isOne();
+
+        assertThat(store.cancel(entry)).isTrue();
+        forwarding.forget(entry);
+
+        assertThat(forwarding.inDoubtCount()).isZero();
     }
 
     @Test
@@ -116,12 +133,15 @@ class DueForwardingTest {
         ScheduleEntry entry = schedule(delayed(subject, "m1", clock.millis())).get(0);
         store.markDispatching(List.of(entry), clock.millis());
         restart();
+        DueForwarding forwarding = forwarding();
+        assertThat(forwarding.inDoubtCount()).as("in doubt at open").isOne();
         store.cancel(entry);
 
-        assertThat(forwarding().forward(List.of(entry)).join()).isEmpty();
+        assertThat(forwarding.forward(List.of(entry)).join()).isEmpty();
 
         assertThat(broker.checks).isEmpty();
         assertThat(broker.forwarded).isEmpty();
+        assertThat(forwarding.inDoubtCount()).as("in doubt once found cancelled").isZero();
     }
 
     @Test
