@@ -46,7 +46,8 @@ public final class ConsumerGroups {
         long onlineSince = clock.millis() - onlineWindow.toMillis();
         Map<String, List<ConsumerGroupView.Consumer>> byGroup = new LinkedHashMap<>();
         for (ClientRegistration r : registrations.registrations(subject)) {
-            if (r.type() == ClientType.CONSUMER) {
+            // a consumer registration without a group is a delay server reading the route, not a consumer
+            if (r.type() == ClientType.CONSUMER && !r.consumerGroup().isEmpty()) {
                 byGroup.computeIfAbsent(r.consumerGroup(), g -> new ArrayList<>())
                         .add(new ConsumerGroupView.Consumer(r.clientId(), r.appCode(), r.at(), r.at() >= onlineSince));
             }

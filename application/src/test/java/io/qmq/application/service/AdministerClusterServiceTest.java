@@ -126,6 +126,7 @@ class AdministerClusterServiceTest {
         clock.advance(Duration.ofMinutes(4));
         clients.record(consumer("new-client", "billing"));
         clients.record(consumer("audit-1", "audit"));
+        clients.record(consumer("delay-node", "")); // asks the consumer route only to find stored messages
 
         List<ConsumerGroupView> views = admin.consumerGroups(Optional.of(ORDERS));
 
