@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * <p>In memory it keeps the dispatches not yet settled (forwarded or cancelled): those in flight or in
  * doubt, a handful whatever the number of pending messages. The file is rewritten with just those
  * when the store opens and whenever it grows past {@value #REWRITE_BYTES} bytes: to
- * {@code dispatching.new}, then moved over the old file, so a crash mid-way leaves one whole file.
+ * {@code dispatching.new}, forced, then moved over the old file and the directory forced, so a crash
+ * or power loss mid-way leaves one whole file.
  *
  * <p>Thread-safe: the monitor guards the file and the map.
  */
@@ -130,7 +131,11 @@ final class DispatchJournal implements Closeable {
         for (Map.Entry<Long, List<ScheduleEntry>> group : byTime.entrySet()) {
             appendRecords(group.getValue(), group.getKey());
         }
+        // forced before the move and the directory after it: else a power loss could keep the rename
+        // but not the records, and the dispatches in doubt would be lost with the old file
+        channel.force(true);
         Files.move(fresh, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Directories.forceIfPossible(dir);
     }
 
     @Override

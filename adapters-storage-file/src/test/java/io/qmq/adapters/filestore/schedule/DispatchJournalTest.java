@@ -94,6 +94,29 @@ class DispatchJournalTest {
         assertThat(kept.subList(batch, 2 * batch)).allSatisfy(d -> assertThat(d.dispatchedAt()).isEqualTo(batchesToRewrite - 1));
     }
 
+    @Test
+    void aRewriteKeepsExactlyTheUnsettledDispatchesAndSurvivesAReopen() throws Exception {
+        try (DispatchJournal journal = DispatchJournal.open(dir, entry -> true)) {
+            journal.dispatching(List.of(entry(1), entry(2), entry(3)), 100);
+            journal.dispatching(List.of(entry(4)), 200);
+        }
+        // opening rewrites the file with the dispatches of pending entries only
+        try (DispatchJournal journal = DispatchJournal.open(dir, entry -> entry.scheduleId() != 2)) {
+            journal.settled(3);
+            journal.dispatching(List.of(entry(5)), 300);
+        }
+        try (DispatchJournal journal = DispatchJournal.open(dir, entry -> entry.scheduleId() != 2 && entry.scheduleId() != 3)) {
+            assertThat(journal.inDoubt()).containsExactly(new InDoubtDispatch(entry(1), 100),
+                    new InDoubtDispatch(entry(4), 200), new InDoubtDispatch(entry(5), 300));
+        }
+
+        assertThat(DispatchJournal.recorded(dir)).containsExactly(new InDoubtDispatch(entry(1), 100),
+                new InDoubtDispatch(entry(4), 200), new InDoubtDispatch(entry(5), 300));
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly(DispatchJournal.FILE);
+        }
+    }
+
     private static ScheduleEntry entry(long id) {
         return new ScheduleEntry(id, 1_000 + id, id * 64);
     }
