@@ -27,8 +27,9 @@ import java.util.zip.CRC32C;
  *
  * Recovery rule: records are read in order until one is incomplete, states an impossible count or
  * fails its checksum; the rest of the file is ignored. Each record is handed to the operating system
- * whole by one write before the forward begins, so a process crash never tears one; only a power loss
- * can, and then the forwards it names had not yet reached a broker's disk either.
+ * whole before the forward begins, so a process crash never tears one. A power loss can tear or drop
+ * the unforced tail, though a broker (usually another machine) may already store the forwards it
+ * names: those messages are forwarded again after the restart.
  */
 final class DispatchFile {
 

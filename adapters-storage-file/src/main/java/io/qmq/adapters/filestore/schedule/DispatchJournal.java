@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The file {@code dispatching}: which pending messages a forward began for, and when
  * ({@link DispatchFile} has the format). A record is written before each forward batch and reaches
- * the operating system before the forward begins; it is not forced, as it need only outlive the
- * process: a broker acknowledges a forward only after its own write.
+ * the operating system before the forward begins, so it outlives a crash of the process. It is not
+ * forced, to keep a disk flush off every forward; so a power loss of this host can lose it even though
+ * the broker (usually another machine) stored and acknowledged the forward: such a message is not in
+ * doubt after the restart and is forwarded a second time.
  *
  * <p>In memory it keeps the dispatches not yet settled (forwarded or cancelled): those in flight or in
  * doubt, a handful whatever the number of pending messages. The file is rewritten with just those
