@@ -9,6 +9,7 @@ import io.qmq.domain.delay.ScheduleEntry;
 import io.qmq.domain.delay.ScheduledMessage;
 import io.qmq.domain.message.MessageId;
 import io.qmq.domain.message.Subject;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -67,21 +68,55 @@ final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
         this.dispatches = DispatchJournal.open(config.dir(), this::isPending);
     }
 
-    /** Opens (or creates) the store in the configured directory, recovering from a crash. */
+    /**
+     * Opens (or creates) the store in the configured directory, recovering from a crash. If that fails,
+     * what was opened is closed again, the directory lock included, so that a later open can succeed.
+     */
     static FileScheduleStore open(ScheduleStoreConfig config) {
+        List<Closeable> opened = new ArrayList<>();
         try {
             Files.createDirectories(config.dir());
             StoreLock lock = StoreLock.acquire(config.dir());
-            ScheduleLog log = ScheduleLog.open(config.logDir(), config.logSegmentBytes());
-            ScheduleSegments segments = ScheduleSegments.open(config.segmentsDir(), config.segmentSpan().toMillis(),
-                    config.flush());
-            IdReservation ids = IdReservation.open(config.dir(), log.lastLoggedId());
-            LogRetention retention = LogRetention.count(log, segments);
-            FileScheduleStore store = new FileScheduleStore(config, lock, log, segments, ids, retention);
-            store.writer.start();
-            return store;
+            opened.add(lock::close);
+            return openLocked(config, lock, opened);
         } catch (IOException e) {
+            closeAfterFailure(opened, e);
             throw new MessageLogException("could not open the schedule store in " + config.dir(), e);
+        } catch (RuntimeException e) {
+            closeAfterFailure(opened, e);
+            throw e;
+        }
+    }
+
+    /** Opens the rest once the directory is locked, adding each part to {@code opened} as it opens. */
+    private static FileScheduleStore openLocked(ScheduleStoreConfig config, StoreLock lock, List<Closeable> opened)
+            throws IOException {
+        ScheduleLog log = ScheduleLog.open(config.logDir(), config.logSegmentBytes());
+        opened.add(log);
+        ScheduleSegments segments = ScheduleSegments.open(config.segmentsDir(), config.segmentSpan().toMillis(),
+                config.flush());
+        opened.add(() -> closeFiles(segments));
+        IdReservation ids = IdReservation.open(config.dir(), log.lastLoggedId());
+        LogRetention retention = LogRetention.count(log, segments);
+        FileScheduleStore store = new FileScheduleStore(config, lock, log, segments, ids, retention);
+        store.writer.start();
+        return store;
+    }
+
+    /** Closes the parts of a failed open, newest first; their own failures are attached to the cause. */
+    private static void closeAfterFailure(List<Closeable> opened, Exception cause) {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (IOException | RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
+    private static void closeFiles(ScheduleSegments segments) throws IOException {
+        for (ScheduleSegment segment : segments.all()) {
+            segment.closeFiles();
         }
     }
 
@@ -247,9 +282,7 @@ final class FileScheduleStore implements ScheduleStore, ScheduleCatalog {
         try {
             appenders.close();
             dispatches.close();
-            for (ScheduleSegment segment : segments.all()) {
-                segment.closeFiles();
-            }
+            closeFiles(segments);
             log.close();
             lock.close();
         } catch (IOException e) {

@@ -4,8 +4,10 @@ import static io.qmq.application.port.out.ScheduleSamples.due;
 import static io.qmq.application.port.out.ScheduleSamples.freshSubject;
 import static io.qmq.application.port.out.ScheduleSamples.idsOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qmq.adapters.filestore.FlushPolicy;
+import io.qmq.application.port.out.MessageLogException;
 import io.qmq.domain.delay.DueMessage;
 import io.qmq.domain.delay.ScheduleEntry;
 import io.qmq.domain.delay.ScheduledMessage;
@@ -171,6 +173,22 @@ class ScheduleStoreRecoveryTest {
         reopen();
         assertThat(idsOf(pending())).containsExactlyElementsOf(idsOf(entries.subList(6, MESSAGES)));
         assertThat(store.read(entries.get(4))).isEmpty();
+    }
+
+    @Test
+    void anOpenThatFailsReleasesTheDirectorySoThatALaterOneSucceeds() throws IOException {
+        store.close();
+        Path journal = dir.resolve(DispatchJournal.FILE);
+        Files.delete(journal);
+        Files.createDirectory(journal); // the journal cannot be read, after the lock, log and segments opened
+
+        assertThatThrownBy(this::open).isInstanceOf(MessageLogException.class);
+        assertThatThrownBy(this::open).as("still failing for its own reason, not a lock left held")
+                .rootCause().hasMessageNotContaining("in use");
+
+        Files.delete(journal);
+        store = open();
+        assertIntactExcept();
     }
 
     static Path newest(Path dir, String suffix) throws IOException {
