@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
@@ -84,11 +85,18 @@ public final class DueForwarding {
     CompletableFuture<List<ScheduleEntry>> forward(List<ScheduleEntry> entries) {
         return CompletableFuture.supplyAsync(() -> stillPending(entries), executor)
                 .thenCompose(this::checkThenForward)
-                .exceptionally(failure -> {
-                    LOG.log(System.Logger.Level.WARNING, "forwarding " + entries.size() + " due messages failed; will retry", failure);
-                    metrics.forwardFailed(entries.size());
-                    return entries;
-                });
+                .exceptionally(failure -> retryAll(entries, failure));
+    }
+
+    /** Counts as failed those of the batch not forwarded: all, unless the failure says how many. */
+    private List<ScheduleEntry> retryAll(List<ScheduleEntry> entries, Throwable failure) {
+        LOG.log(System.Logger.Level.WARNING, "forwarding " + entries.size() + " due messages failed; will retry", failure);
+        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+        int failed = cause instanceof UnrecordedForward unrecorded ? unrecorded.notForwarded : entries.size();
+        if (failed > 0) {
+            metrics.forwardFailed(failed);
+        }
+        return entries;
     }
 
     private Map<Message, ScheduleEntry> stillPending(List<ScheduleEntry> entries) {
@@ -125,15 +133,15 @@ public final class DueForwarding {
             found.add(pending.remove(message));
             foundPerSubject.merge(message.subject(), 1, Integer::sum);
         }
-        recordForwarded(found);
+        List<ScheduleEntry> unanswered = new ArrayList<>();
+        for (Message message : check.unanswered()) {
+            unanswered.add(pending.remove(message));
+        }
+        recordForwarded(found, pending.size());
         foundPerSubject.forEach(metrics::foundAlreadyStored);
         if (!check.stored().isEmpty()) {
             LOG.log(System.Logger.Level.INFO, check.stored().size() + " due messages whose forward was in doubt were"
                     + " already stored by a broker; recorded as forwarded, not sent again");
-        }
-        List<ScheduleEntry> unanswered = new ArrayList<>();
-        for (Message message : check.unanswered()) {
-            unanswered.add(pending.remove(message));
         }
         if (!unanswered.isEmpty()) {
             LOG.log(System.Logger.Level.INFO, unanswered.size() + " due messages stay in doubt: a broker of their"
@@ -163,24 +171,45 @@ public final class DueForwarding {
         List<ScheduleEntry> again = new ArrayList<>(retry);
         List<ScheduleEntry> forwarded = new ArrayList<>();
         pending.forEach((message, entry) -> (done.contains(message) ? forwarded : again).add(entry));
-        recordForwarded(forwarded);
+        int failed = again.size() - retry.size();
+        recordForwarded(forwarded, failed);
         pending.forEach((message, entry) -> {
             if (done.contains(message)) {
                 metrics.messageForwarded(message.subject(), Duration.ofMillis(Math.max(0, now - entry.dueAt())));
             }
         });
-        if (again.size() > retry.size()) {
-            metrics.forwardFailed(again.size() - retry.size());
+        if (failed > 0) {
+            metrics.forwardFailed(failed);
         }
         return again;
     }
 
-    /** One durable write for the batch; only then are the entries no longer in doubt. */
-    private void recordForwarded(List<ScheduleEntry> entries) {
+    /**
+     * One durable write for the batch; only then are the entries no longer in doubt. If it fails they
+     * stay in doubt, and the failure tells how many of the batch were not forwarded: only those count
+     * as failed forwards.
+     */
+    private void recordForwarded(List<ScheduleEntry> entries, int notForwarded) {
         if (entries.isEmpty()) {
             return;
         }
-        store.markForwarded(entries);
+        try {
+            store.markForwarded(entries);
+        } catch (RuntimeException e) {
+            throw new UnrecordedForward(entries.size(), notForwarded, e);
+        }
         entries.forEach(e -> inDoubt.remove(e.scheduleId()));
+    }
+
+    /** A broker stores messages of the batch, but the store could not record them as forwarded. */
+    private static final class UnrecordedForward extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int notForwarded;
+
+        UnrecordedForward(int stored, int notForwarded, RuntimeException cause) {
+            super(stored + " due messages a broker stores could not be recorded as forwarded; they stay in doubt"
+                    + " and are checked before any new forward", cause);
+            this.notForwarded = notForwarded;
+        }
     }
 }

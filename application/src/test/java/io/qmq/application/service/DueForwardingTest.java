@@ -5,17 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qmq.application.fixtures.InMemoryScheduleStore;
 import io.qmq.application.port.out.DelayMetrics;
+import io.qmq.application.port.out.MessageLogException;
+import io.qmq.application.port.out.ScheduleStore;
 import io.qmq.domain.delay.DueMessage;
 import io.qmq.domain.delay.InDoubtDispatch;
 import io.qmq.domain.delay.ScheduleEntry;
+import io.qmq.domain.delay.ScheduledMessage;
 import io.qmq.domain.message.Message;
 import io.qmq.domain.message.Subject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class DueForwardingTest {
@@ -156,6 +162,29 @@ class DueForwardingTest {
         assertThat(before.reopen().dispatchesInDoubt()).containsExactly(new InDoubtDispatch(entry, clock.millis()));
     }
 
+    @Test
+    void aForwardAcknowledgedButNotRecordedCountsOnlyTheUnacknowledgedAsFailedAndStaysInDoubt() {
+        List<ScheduleEntry> entries = schedule(delayed(subject, "acked", clock.millis()),
+                delayed(subject, "refused", clock.millis()));
+        broker.refusedIds.add("refused");
+        AtomicBoolean diskFull = new AtomicBoolean(true);
+        DueForwarding forwarding = new DueForwarding(new UnsettlingStore(store, diskFull), broker, metrics, clock,
+                Runnable::run);
+
+        assertThat(forwarding.forward(entries).join()).as("to retry").containsExactlyElementsOf(entries);
+
+        assertThat(metrics.failures).as("the refused one only").isOne();
+        assertThat(metrics.forwarded).as("not recorded, so not counted yet").isEmpty();
+        assertThat(forwarding.inDoubtCount()).isEqualTo(2);
+        broker.refusedIds.clear();
+        diskFull.set(false);
+        assertThat(forwarding.forward(entries).join()).isEmpty();
+        assertThat(broker.ids()).as("the acknowledged one is found stored, not sent again")
+                .containsExactlyInAnyOrder("acked", "refused");
+        assertThat(metrics.found).containsEntry(Subject.of(subject), 1);
+        assertThat(store.pendingCount()).isZero();
+    }
+
     private DueForwarding forwarding() {
         return new DueForwarding(store, broker, metrics, clock, Runnable::run);
     }
@@ -169,6 +198,58 @@ class DueForwardingTest {
     private void restart() {
         store.close();
         store = store.reopen();
+    }
+
+    /** A store whose records of forwards fail while its disk is full. */
+    private record UnsettlingStore(InMemoryScheduleStore store, AtomicBoolean diskFull) implements ScheduleStore {
+
+        @Override
+        public void markForwarded(List<ScheduleEntry> entries) {
+            if (diskFull.get()) {
+                throw new MessageLogException("disk full (test)");
+            }
+            store.markForwarded(entries);
+        }
+
+        @Override
+        public CompletableFuture<List<ScheduleEntry>> add(List<DueMessage> messages) {
+            return store.add(messages);
+        }
+
+        @Override
+        public List<ScheduleEntry> pendingBetween(long fromInclusive, long toExclusive) {
+            return store.pendingBetween(fromInclusive, toExclusive);
+        }
+
+        @Override
+        public Optional<ScheduledMessage> read(ScheduleEntry entry) {
+            return store.read(entry);
+        }
+
+        @Override
+        public void markDispatching(List<ScheduleEntry> entries, long atMillis) {
+            store.markDispatching(entries, atMillis);
+        }
+
+        @Override
+        public List<InDoubtDispatch> dispatchesInDoubt() {
+            return store.dispatchesInDoubt();
+        }
+
+        @Override
+        public long pendingCount() {
+            return store.pendingCount();
+        }
+
+        @Override
+        public boolean cancel(ScheduleEntry entry) {
+            return store.cancel(entry);
+        }
+
+        @Override
+        public void close() {
+            store.close();
+        }
     }
 
     private static final class CountingMetrics implements DelayMetrics {

@@ -5,7 +5,9 @@ import io.qmq.application.port.out.StoredCheck;
 import io.qmq.domain.message.Message;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A forwarder that remembers what it forwarded and when, and can be told to fail the next calls. Its
  * broker stores what was forwarded, plus what a test puts in {@link #brokerStores}; whether the broker
- * can be asked about a message is up to {@link #unreachable}.
+ * can be asked about a message is up to {@link #unreachable}; it acknowledges every message forwarded
+ * but those whose id is in {@link #refusedIds}.
  */
 final class RecordingForwarder implements MessageForwarder {
 
@@ -28,6 +31,7 @@ final class RecordingForwarder implements MessageForwarder {
     final List<Check> checks = new CopyOnWriteArrayList<>();
     final AtomicInteger failuresToCome = new AtomicInteger();
     final AtomicBoolean unreachable = new AtomicBoolean();
+    final Set<String> refusedIds = ConcurrentHashMap.newKeySet();
 
     @Override
     public CompletableFuture<List<Message>> forward(List<Message> messages) {
@@ -35,9 +39,10 @@ final class RecordingForwarder implements MessageForwarder {
             return CompletableFuture.failedFuture(new IllegalStateException("broker unreachable (test)"));
         }
         long now = System.currentTimeMillis();
-        messages.forEach(m -> forwarded.add(new Forwarded(m, now)));
-        brokerStores.addAll(messages);
-        return CompletableFuture.completedFuture(messages);
+        List<Message> acknowledged = messages.stream().filter(m -> !refusedIds.contains(m.id().value())).toList();
+        acknowledged.forEach(m -> forwarded.add(new Forwarded(m, now)));
+        brokerStores.addAll(acknowledged);
+        return CompletableFuture.completedFuture(acknowledged);
     }
 
     @Override
